@@ -1,0 +1,65 @@
+using System.ComponentModel.DataAnnotations;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Ura.Platform.Audit;
+using Ura.Platform.Data;
+using Ura.Platform.Identity;
+using Ura.Platform.Localization;
+
+namespace Ura.Features.Account;
+
+/// <summary>Second step of sign-in: a code from the authenticator app.</summary>
+[AllowAnonymous]
+public sealed class LoginTwoFactorModel(SignInManager<User> signIn, AuditLog audit, UraDbContext db) : PageModel
+{
+    [BindProperty]
+    public CodeInput Input { get; set; } = new();
+
+    public string? Error { get; private set; }
+    public string ReturnUrl { get; private set; } = "/";
+
+    public sealed class CodeInput
+    {
+        [Required(ErrorMessage = "Validation.Required"), StringLength(12, ErrorMessage = "Validation.Invalid"), Display(Name = "LoginTwoFactor.Code")]
+        public string Code { get; set; } = "";
+    }
+
+    public async Task<IActionResult> OnGetAsync(string? returnUrl)
+    {
+        ReturnUrl = Safe(returnUrl);
+        return await signIn.GetTwoFactorAuthenticationUserAsync() is null ? LocalRedirect("/account/login") : Page();
+    }
+
+    public async Task<IActionResult> OnPostAsync(string? returnUrl)
+    {
+        ReturnUrl = Safe(returnUrl);
+        var user = await signIn.GetTwoFactorAuthenticationUserAsync();
+        if (user is null)
+            return LocalRedirect("/account/login?expired=1");
+        if (!ModelState.IsValid)
+            return Page();
+
+        var code = new string(Input.Code.Where(char.IsDigit).ToArray());
+        var result = await signIn.TwoFactorAuthenticatorSignInAsync(code, isPersistent: false, rememberClient: false);
+        return await Outcome(result, user, "authenticator");
+    }
+
+    private async Task<IActionResult> Outcome(Microsoft.AspNetCore.Identity.SignInResult result, User user, string method)
+    {
+        if (result.Succeeded)
+        {
+            audit.Record("auth.signin", nameof(User), user.Id, method, user.Id, user.OrganisationId);
+            await db.SaveChangesAsync(HttpContext.RequestAborted);
+            Languages.Remember(Response, user.PreferredLanguage);
+            return LocalRedirect(ReturnUrl);
+        }
+        Error = result.IsLockedOut ? "Login.LockedOut" : "LoginTwoFactor.Invalid";
+        audit.Record(result.IsLockedOut ? "auth.lockout" : "auth.twofactor.failed", nameof(User), user.Id, method, user.Id, user.OrganisationId);
+        await db.SaveChangesAsync(HttpContext.RequestAborted);
+        return Page();
+    }
+
+    private string Safe(string? url) => url is not null && Url.IsLocalUrl(url) ? url : "/";
+}

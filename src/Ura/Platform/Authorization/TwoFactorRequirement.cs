@@ -1,0 +1,26 @@
+using Microsoft.AspNetCore.Authorization;
+using Ura.Platform.Identity;
+
+namespace Ura.Platform.Authorization;
+
+/// <summary>
+/// Holders of a role that can read case content must have signed in with a second factor
+/// (Identity marks such sign-ins with <c>amr=mfa</c>) or use an access token, which only a
+/// fully signed-in user can create.
+/// </summary>
+public sealed class TwoFactorRequirement : AuthorizationHandler<TwoFactorRequirement>, IAuthorizationRequirement
+{
+    public const string MethodClaim = "amr";
+    public const string MultiFactorMethod = "mfa";
+    public const string TokenMethod = "pat";
+
+    protected override Task HandleRequirementAsync(AuthorizationHandlerContext context, TwoFactorRequirement requirement)
+    {
+        var user = context.User;
+        if (!Roles.RequiringTwoFactor.Any(user.IsInRole)
+            || user.HasClaim(MethodClaim, MultiFactorMethod)
+            || user.HasClaim(MethodClaim, TokenMethod))
+            context.Succeed(requirement);
+        return Task.CompletedTask;
+    }
+}

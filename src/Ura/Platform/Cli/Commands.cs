@@ -1,0 +1,210 @@
+using Microsoft.AspNetCore.Identity;
+using Microsoft.EntityFrameworkCore;
+using Ura.Features.Account;
+using Ura.Features.Admin;
+using Ura.Platform.Audit;
+using Ura.Platform.Data;
+using Ura.Platform.Identity;
+using Ura.Platform.Web;
+
+namespace Ura.Platform.Cli;
+
+/// <summary>
+/// <c>ura &lt;command&gt;</c>. Every command builds the same application (configuration, keys, database)
+/// and runs inside a service scope; <c>serve</c> is the default.
+/// </summary>
+public static class Commands
+{
+    private const string Usage = """
+        Usage: ura <command> [options]     (dotnet run --project src/Ura -- <command>)
+
+          serve [--demo] [--urls URL]        run Ura (default command); --demo seeds demo data on an empty database
+          migrate                            apply database migrations
+          demo seed [--cases N]              create demo countries, organisations and users
+          demo code [EMAIL]                  print the current two-factor code of a demo user
+          users add EMAIL --org ORG --role ROLE [--role ROLE] [--name NAME]
+                                             create a user; prints a one-time password
+          users token EMAIL [--name NAME] [--days N]
+                                             create an API token for the user and print it
+          audit verify                       recompute the audit hash chain; exit code 1 if broken
+
+        Configuration: appsettings.json or environment, e.g. Ura__Database__Provider=Postgres,
+        Ura__Database__ConnectionString=..., Ura__DataDirectory=..., Ura__Keys__KeyEncryptionKeyFile=...
+        """;
+
+    public static async Task<int> RunAsync(string[] args)
+    {
+        var words = args.TakeWhile(a => !a.StartsWith('-')).ToList();
+        var options = args.Skip(words.Count).ToList();
+        var command = string.Join(' ', words.Take(2));
+        try
+        {
+            return words.FirstOrDefault() switch
+            {
+                null or "serve" => await ServeAsync(options),
+                "migrate" => await InScope(options, MigrateAsync),
+                "demo" when words.ElementAtOrDefault(1) == "seed" => await InScope(options, (s, o) => SeedAsync(s, o)),
+                "demo" when words.ElementAtOrDefault(1) == "code" => DemoCode(words.ElementAtOrDefault(2)),
+                "users" when words.ElementAtOrDefault(1) == "add" && words.Count == 3 => await InScope(options, (s, o) => AddUserAsync(s, words[2], o)),
+                "users" when words.ElementAtOrDefault(1) == "token" && words.Count == 3 => await InScope(options, (s, o) => TokenAsync(s, words[2], o)),
+                "audit" when words.ElementAtOrDefault(1) == "verify" => await InScope(options, VerifyAsync),
+                "help" => Print(Usage, 0),
+                _ => Print($"Unknown command '{command}'.\n\n{Usage}", 2),
+            };
+        }
+        catch (UsageException e)
+        {
+            return Print($"{e.Message}\n\n{Usage}", 2);
+        }
+    }
+
+    private static int Print(string text, int code)
+    {
+        (code == 0 ? Console.Out : Console.Error).WriteLine(text);
+        return code;
+    }
+
+    private static async Task<int> ServeAsync(List<string> options)
+    {
+        var demo = Flag(options, "--demo");
+        if (demo)
+            options.Add("--Ura:Demo=true");
+        if (!options.Any(o => o.StartsWith("--urls", StringComparison.Ordinal))
+            && Environment.GetEnvironmentVariable("ASPNETCORE_URLS") is null && Environment.GetEnvironmentVariable("URLS") is null)
+            options.AddRange(["--urls", "http://localhost:5080"]);
+
+        var app = UraApp.Build(UraApp.CreateBuilder([.. options]));
+        await app.StartAsync();
+        if (demo)
+            Console.WriteLine(DemoBanner(app.Urls.FirstOrDefault() ?? "http://localhost:5080"));
+        else
+            Console.WriteLine($"Ura is running at {string.Join(", ", app.Urls)}. Press Ctrl+C to stop.");
+        await app.WaitForShutdownAsync();
+        return 0;
+    }
+
+    internal static string DemoBanner(string url)
+    {
+        var rows = string.Join("\n", DemoData.Logins.Select(l => $"    {l.Role,-22} {DemoData.EmailOf(l.Login, "al")}"));
+        return $"""
+
+            ==================================================================================
+             URA DEMO at {url}   (demo data only: never enter real cases here)
+            ==================================================================================
+             Sign in with any of these (Albania shown; use .xk .mk .me .rs .ba for the others):
+            {rows}
+                {"SystemAdmin",-22} {DemoData.SystemAdminEmail}
+
+             Password for every demo user:  {DemoData.Password}
+             Two-factor key for every demo user (add it to an authenticator app):
+                                            {DemoData.TwoFactorKey}
+             Or print the current code:     dotnet run --project src/Ura -- demo code
+            ==================================================================================
+
+            """;
+    }
+
+    private static int DemoCode(string? email)
+    {
+        if (email is not null && !email.EndsWith("@" + DemoData.EmailDomain, StringComparison.OrdinalIgnoreCase))
+            return Print("Only demo users have a known two-factor key.", 2);
+        return Print(Totp.Code(DemoData.TwoFactorKey, DateTimeOffset.UtcNow), 0);
+    }
+
+    private static async Task<int> InScope(List<string> options, Func<IServiceProvider, List<string>, Task<int>> run)
+    {
+        // Options that are ours are consumed by the command; the rest (--Ura:...) configure the host.
+        var hostArgs = options.Where(o => o.StartsWith("--Ura:", StringComparison.Ordinal) || o.StartsWith("--environment", StringComparison.Ordinal)).ToArray();
+        options.RemoveAll(hostArgs.Contains);
+        var builder = UraApp.CreateBuilder(hostArgs);
+        builder.Logging.SetMinimumLevel(LogLevel.Warning);
+        await using var app = UraApp.Build(builder);
+        await using var scope = app.Services.CreateAsyncScope();
+        if (run != MigrateAsync)
+            await DatabaseSetup.MigrateAsync(scope.ServiceProvider.GetRequiredService<UraDbContext>(), CancellationToken.None);
+        return await run(scope.ServiceProvider, options);
+    }
+
+    private static async Task<int> MigrateAsync(IServiceProvider services, List<string> _)
+    {
+        var db = services.GetRequiredService<UraDbContext>();
+        var pending = (await db.Database.GetPendingMigrationsAsync()).ToList();
+        await DatabaseSetup.MigrateAsync(db, CancellationToken.None);
+        return Print(pending.Count == 0 ? "The database is up to date." : $"Applied {pending.Count} migration(s): {string.Join(", ", pending)}", 0);
+    }
+
+    private static async Task<int> SeedAsync(IServiceProvider services, List<string> options)
+    {
+        var cases = IntOption(options, "--cases") ?? 0;
+        var seeded = await services.GetRequiredService<DemoData>().SeedAsync(cases, CancellationToken.None);
+        return Print(seeded ? DemoBanner("http://localhost:5080") : "The database already has organisations; demo data was not added.", 0);
+    }
+
+    private static async Task<int> AddUserAsync(IServiceProvider services, string email, List<string> options)
+    {
+        var org = StringOption(options, "--org") ?? throw new UsageException("--org is required (organisation name or id).");
+        var roles = new List<string>();
+        while (StringOption(options, "--role") is { } role)
+            roles.Add(Roles.All.FirstOrDefault(r => r.Equals(role, StringComparison.OrdinalIgnoreCase))
+                ?? throw new UsageException($"Unknown role '{role}'. Roles: {string.Join(", ", Roles.All)}."));
+        if (roles.Count == 0)
+            throw new UsageException("At least one --role is required.");
+        var name = StringOption(options, "--name") ?? email;
+
+        var db = services.GetRequiredService<UraDbContext>();
+        var organisation = Guid.TryParse(org, out var id)
+            ? await db.Organisations.FirstOrDefaultAsync(o => o.Id == id)
+            : await db.Organisations.FirstOrDefaultAsync(o => o.Name == org);
+        if (organisation is null)
+            return Print($"No organisation '{org}'.", 1);
+
+        var password = UserAccounts.NewPassword();
+        var result = await services.GetRequiredService<UserAccounts>().CreateAsync(email, name, organisation.Id, roles, password, CancellationToken.None);
+        if (!result.Succeeded)
+            return Print(string.Join("\n", result.Errors.Select(e => e.Description)), 1);
+        return Print($"Created {email} at {organisation.Name} ({string.Join(", ", roles)}).\nOne-time password: {password}\nThey must change it and enrol two-factor sign-in where their role requires it.", 0);
+    }
+
+    private static async Task<int> TokenAsync(IServiceProvider services, string email, List<string> options)
+    {
+        var users = services.GetRequiredService<UserManager<User>>();
+        var user = await users.FindByEmailAsync(email);
+        if (user is null)
+            return Print($"No user '{email}'.", 1);
+        var days = IntOption(options, "--days") ?? 90;
+        if (days is < 1 or > 365)
+            throw new UsageException("--days must be between 1 and 365.");
+        var secret = await services.GetRequiredService<TokenCommands>()
+            .CreateAsync(user.Id, StringOption(options, "--name") ?? "command line", days, CancellationToken.None);
+        return Print(secret, 0);
+    }
+
+    private static async Task<int> VerifyAsync(IServiceProvider services, List<string> _)
+    {
+        var result = await AuditChain.VerifyAsync(services.GetRequiredService<UraDbContext>(), CancellationToken.None);
+        return result.Problem is null
+            ? Print($"Audit chain intact: {result.EventsChecked} events verified.", 0)
+            : Print($"AUDIT CHAIN BROKEN at event {result.BrokenAtSequence}: {result.Problem}. {result.EventsChecked} events before it verified.", 1);
+    }
+
+    private static bool Flag(List<string> options, string name) => options.Remove(name);
+
+    private static string? StringOption(List<string> options, string name)
+    {
+        var i = options.IndexOf(name);
+        if (i < 0)
+            return null;
+        if (i + 1 >= options.Count)
+            throw new UsageException($"{name} needs a value.");
+        var value = options[i + 1];
+        options.RemoveRange(i, 2);
+        return value;
+    }
+
+    private static int? IntOption(List<string> options, string name) =>
+        StringOption(options, name) is { } text
+            ? int.TryParse(text, out var n) && n >= 0 ? n : throw new UsageException($"{name} must be a whole number.")
+            : null;
+
+    private sealed class UsageException(string message) : Exception(message);
+}

@@ -1,0 +1,72 @@
+using Microsoft.Data.Sqlite;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Diagnostics;
+using Microsoft.EntityFrameworkCore.Infrastructure;
+using Ura.Platform.Identity;
+
+namespace Ura.Platform.Data;
+
+public static class DatabaseSetup
+{
+    public static IServiceCollection AddUraDatabase(this IServiceCollection services, UraOptions options)
+    {
+        var connectionString = ConnectionString(options);
+        services.AddDbContext<UraDbContext>(db =>
+        {
+            if (options.Database.IsPostgres)
+                db.UseNpgsql(connectionString);
+            else
+                db.UseSqlite(connectionString);
+            db.ReplaceService<IModelCacheKeyFactory, UraModelCacheKeyFactory>();
+            // Migrations are hand-written and have no model snapshot; SchemaMatchesModelTests guards drift instead.
+            db.ConfigureWarnings(w => w.Ignore(RelationalEventId.PendingModelChangesWarning));
+        });
+        return services;
+    }
+
+    public static string ConnectionString(UraOptions options)
+    {
+        if (!string.IsNullOrWhiteSpace(options.Database.ConnectionString))
+            return options.Database.ConnectionString;
+        if (options.Database.IsPostgres)
+            throw new InvalidOperationException("Ura__Database__ConnectionString must be set when the provider is Postgres.");
+        return new SqliteConnectionStringBuilder
+        {
+            DataSource = Path.Combine(options.FullDataDirectory, "ura.db"),
+            Pooling = true,
+            DefaultTimeout = 30,
+        }.ToString();
+    }
+
+    /// <summary>
+    /// Applies pending migrations and adds any role that is missing. SQLite switches to write-ahead
+    /// logging, which persists in the file.
+    /// </summary>
+    public static async Task MigrateAsync(UraDbContext db, CancellationToken ct)
+    {
+        await ApplyMigrationsAsync(db, ct);
+        var existing = await db.Roles.Select(r => r.Name ?? "").ToListAsync(ct);
+        foreach (var role in Roles.All.Except(existing))
+            db.Roles.Add(new Role { Name = role, NormalizedName = role.ToUpperInvariant(), ConcurrencyStamp = Guid.NewGuid().ToString() });
+        await db.SaveChangesAsync(ct);
+    }
+
+    private static async Task ApplyMigrationsAsync(UraDbContext db, CancellationToken ct)
+    {
+        if (db.Database.IsSqlite())
+        {
+            await db.Database.OpenConnectionAsync(ct);
+            try
+            {
+                await db.Database.ExecuteSqlRawAsync("PRAGMA journal_mode=WAL;", ct);
+                await db.Database.MigrateAsync(ct);
+            }
+            finally
+            {
+                await db.Database.CloseConnectionAsync();
+            }
+            return;
+        }
+        await db.Database.MigrateAsync(ct);
+    }
+}

@@ -1,0 +1,76 @@
+using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Infrastructure;
+using Ura.Platform.Audit;
+using Ura.Platform.Crypto;
+using Ura.Platform.Identity;
+
+namespace Ura.Platform.Data;
+
+/// <summary>The one database context. Feature folders add their entity configurations here.</summary>
+public sealed class UraDbContext(DbContextOptions<UraDbContext> options, FieldProtection protection)
+    : IdentityDbContext<User, Role, Guid>(options)
+{
+    internal FieldProtection Protection => protection;
+
+    public DbSet<Country> Countries => Set<Country>();
+    public DbSet<Organisation> Organisations => Set<Organisation>();
+    public DbSet<PersonalAccessToken> PersonalAccessTokens => Set<PersonalAccessToken>();
+    public DbSet<AuditEvent> AuditEvents => Set<AuditEvent>();
+
+    protected override void OnModelCreating(ModelBuilder builder)
+    {
+        base.OnModelCreating(builder);
+        builder.ApplyConfigurationsFromAssembly(typeof(UraDbContext).Assembly);
+
+        // Identity's own tables hold secrets (authenticator keys, recovery codes) in AspNetUserTokens.
+        builder.Entity<IdentityUserToken<Guid>>().Property(t => t.Value!).IsEncrypted(FieldClass.Secret);
+        builder.ApplyEncryption(protection);
+    }
+
+    public override int SaveChanges(bool acceptAllChangesOnSuccess) =>
+        throw new NotSupportedException("Use SaveChangesAsync: audit events are linked asynchronously.");
+
+    /// <summary>Links new audit events into the chain inside the same transaction as the change.</summary>
+    public override async Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)
+    {
+        ChangeTracker.DetectChanges();
+        var pending = new List<AuditEvent>();
+        foreach (var entry in ChangeTracker.Entries<AuditEvent>())
+        {
+            if (entry.State is EntityState.Modified or EntityState.Deleted)
+                throw new InvalidOperationException("Audit events are append-only.");
+            if (entry.State == EntityState.Added)
+                pending.Add(entry.Entity);
+        }
+        if (pending.Count == 0)
+            return await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
+
+        var owned = Database.CurrentTransaction is null ? await Database.BeginTransactionAsync(cancellationToken) : null;
+        try
+        {
+            await AuditChain.LockAsync(this, cancellationToken);
+            await AuditChain.LinkAsync(this, pending, cancellationToken);
+            var written = await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
+            if (owned is not null)
+                await owned.CommitAsync(cancellationToken);
+            return written;
+        }
+        finally
+        {
+            if (owned is not null)
+                await owned.DisposeAsync();
+        }
+    }
+}
+
+/// <summary>
+/// The model holds value converters bound to this application's key ring, so the cached model is
+/// keyed by it too (tests run several applications, each with its own keys, in one process).
+/// </summary>
+public sealed class UraModelCacheKeyFactory : IModelCacheKeyFactory
+{
+    public object Create(DbContext context, bool designTime) =>
+        context is UraDbContext ura ? (context.GetType(), ura.Protection, designTime) : (object)(context.GetType(), designTime);
+}

@@ -1,0 +1,26 @@
+using Microsoft.AspNetCore.Identity;
+
+namespace Ura.Platform.Identity;
+
+/// <summary>A person who signs in. Belongs to exactly one organisation.</summary>
+public sealed class User : IdentityUser<Guid>
+{
+    public User() => Id = Guid.CreateVersion7();
+
+    public Guid OrganisationId { get; set; }
+    public Organisation? Organisation { get; set; }
+
+    /// <summary>Full name; encrypted (staff of anti-trafficking bodies are targets too).</summary>
+    public string DisplayName { get; set; } = "";
+
+    /// <summary>Culture name chosen by the user (en, sq, mk, sr-Latn).</summary>
+    public string PreferredLanguage { get; set; } = "en";
+
+    public bool IsActive { get; set; } = true;
+    public DateTime CreatedAt { get; set; }
+}
+
+public sealed class Role : IdentityRole<Guid>
+{
+    public Role() => Id = Guid.CreateVersion7();
+}

@@ -1,0 +1,42 @@
+namespace Ura.Platform;
+
+/// <summary>The <c>Ura</c> configuration section; every value can be set by environment (<c>Ura__Database__Provider</c>).</summary>
+public sealed class UraOptions
+{
+    public const string Section = "Ura";
+
+    /// <summary>Where the SQLite file, the key ring and the generated demo key live.</summary>
+    public string DataDirectory { get; set; } = "data";
+
+    public DatabaseOptions Database { get; set; } = new();
+    public KeyOptions Keys { get; set; } = new();
+
+    /// <summary>Set by <c>serve --demo</c>: allows a generated key and shows the demo banner.</summary>
+    public bool Demo { get; set; }
+
+    /// <summary>Minutes without a request after which a session ends.</summary>
+    public int SessionIdleMinutes { get; set; } = 20;
+
+    public string FullDataDirectory => Path.GetFullPath(DataDirectory);
+}
+
+public sealed class DatabaseOptions
+{
+    /// <summary><c>Sqlite</c> (default) or <c>Postgres</c>.</summary>
+    public string Provider { get; set; } = "Sqlite";
+
+    /// <summary>Empty means a SQLite file <c>ura.db</c> in the data directory.</summary>
+    public string? ConnectionString { get; set; }
+
+    public bool IsPostgres => string.Equals(Provider, "Postgres", StringComparison.OrdinalIgnoreCase)
+        || string.Equals(Provider, "PostgreSQL", StringComparison.OrdinalIgnoreCase);
+}
+
+public sealed class KeyOptions
+{
+    /// <summary>The key-encryption key itself, base64 (32 bytes). Prefer <see cref="KeyEncryptionKeyFile"/>.</summary>
+    public string? KeyEncryptionKey { get; set; }
+
+    /// <summary>A file holding the base64 key-encryption key.</summary>
+    public string? KeyEncryptionKeyFile { get; set; }
+}

@@ -1,0 +1,31 @@
+using Microsoft.EntityFrameworkCore;
+using Ura.Platform.Authorization;
+using Ura.Platform.Data;
+using Ura.Platform.Identity;
+
+namespace Ura.Platform.Web;
+
+/// <summary>What the main navigation offers the signed-in user, by role.</summary>
+public sealed class Navigation(CurrentUser user, UraDbContext db)
+{
+    public sealed record Link(string Href, string TextKey);
+
+    public string? OrganisationName => user.OrganisationId is { } id
+        ? db.Organisations.Where(o => o.Id == id).Select(o => o.Name).FirstOrDefault()
+        : null;
+
+    public IEnumerable<Link> Links()
+    {
+        yield return new("/", "Nav.Home");
+        if (user.IsInRole(Roles.Supervisor) || user.IsInRole(Roles.OrganisationAdmin) || user.IsInRole(Roles.SystemAdmin))
+            yield return new("/audit", "Nav.Audit");
+        if (user.IsInRole(Roles.OrganisationAdmin) || user.IsInRole(Roles.SystemAdmin))
+            yield return new("/admin/users", "Nav.Users");
+        if (user.IsInRole(Roles.SystemAdmin))
+        {
+            yield return new("/admin/organisations", "Nav.Organisations");
+            yield return new("/admin/countries", "Nav.Countries");
+        }
+        yield return new("/account", "Nav.Account");
+    }
+}

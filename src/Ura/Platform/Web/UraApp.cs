@@ -1,0 +1,105 @@
+using System.Text.Json;
+using Microsoft.AspNetCore.Diagnostics.HealthChecks;
+using Microsoft.AspNetCore.HttpOverrides;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.Extensions.Localization;
+using Ura.Features.Account;
+using Ura.Features.Admin;
+using Ura.Platform.Audit;
+using Ura.Platform.Authorization;
+using Ura.Platform.Crypto;
+using Ura.Platform.Data;
+using Ura.Platform.Identity;
+using Ura.Platform.Localization;
+using Ura.Resources;
+
+namespace Ura.Platform.Web;
+
+/// <summary>Composes the application: services, middleware and endpoints. Used by every CLI command.</summary>
+public static class UraApp
+{
+    public static WebApplicationBuilder CreateBuilder(string[] args, Action<IConfigurationBuilder>? overrides = null)
+    {
+        var builder = WebApplication.CreateBuilder(args);
+        overrides?.Invoke(builder.Configuration);
+        builder.Logging.ClearProviders();
+        builder.Logging.AddJsonConsole(o =>
+        {
+            o.UseUtcTimestamp = true;
+            o.TimestampFormat = "yyyy-MM-dd'T'HH:mm:ss.fff'Z' ";
+        });
+
+        var options = builder.Configuration.GetSection(UraOptions.Section).Get<UraOptions>() ?? new UraOptions();
+        Directory.CreateDirectory(options.FullDataDirectory);
+        var services = builder.Services;
+        services.Configure<UraOptions>(builder.Configuration.GetSection(UraOptions.Section));
+
+        using (var loggers = LoggerFactory.Create(l => l.AddJsonConsole()))
+            services.AddUraKeys(options, loggers.CreateLogger("Ura.Keys"));
+        services.AddUraDatabase(options);
+        services.AddUraIdentity(options);
+        services.AddUraAuthorization();
+        services.AddUraLocalization();
+        services.AddHttpContextAccessor();
+        services.AddScoped<AuditLog>();
+        services.AddScoped<Navigation>();
+        services.AddScoped<TokenCommands>();
+        services.AddScoped<UserAccounts>();
+        services.AddScoped<DemoData>();
+
+        services.AddRazorPages(o =>
+            {
+                o.RootDirectory = "/";
+                o.Conventions.AuthorizeFolder("/");
+            })
+            .AddViewLocalization()
+            .AddDataAnnotationsLocalization(o => o.DataAnnotationLocalizerProvider = (_, factory) => factory.Create(typeof(Text)))
+            .AddMvcOptions(o => ModelBindingMessages.Localize(o));
+        services.AddAntiforgery(o =>
+        {
+            o.Cookie.Name = "ura.af";
+            o.FormFieldName = "__af";
+        });
+        services.AddProblemDetails(o => o.CustomizeProblemDetails = c =>
+        {
+            var text = c.HttpContext.RequestServices.GetRequiredService<IStringLocalizer<Text>>();
+            c.ProblemDetails.Title = text["Problem.Status" + c.ProblemDetails.Status];
+            c.ProblemDetails.Extensions.Remove("traceId");
+        });
+        services.AddOpenApi("v1", o => o.ShouldInclude = d => d.RelativePath?.StartsWith("api/", StringComparison.Ordinal) == true);
+        services.AddHealthChecks().AddCheck<DatabaseReadyCheck>("database", tags: ["ready"]);
+        services.Configure<ForwardedHeadersOptions>(o => o.ForwardedHeaders = ForwardedHeaders.XForwardedFor | ForwardedHeaders.XForwardedProto);
+        services.Configure<HostOptions>(o => o.ShutdownTimeout = TimeSpan.FromSeconds(20));
+        services.AddHostedService<MigrateOnStart>();
+        return builder;
+    }
+
+    public static WebApplication Build(WebApplicationBuilder builder)
+    {
+        var app = builder.Build();
+        app.UseForwardedHeaders();
+        app.UseSecurityHeaders();
+        if (!app.Environment.IsDevelopment())
+            app.UseHsts();
+        app.UseWhen(c => IdentitySetup.IsApi(c.Request),
+            api => api.UseExceptionHandler().UseStatusCodePages());
+        app.UseWhen(c => !IdentitySetup.IsApi(c.Request),
+            pages => pages.UseExceptionHandler("/error").UseStatusCodePagesWithReExecute("/error/{0}"));
+        app.UseStaticFiles();
+        app.UseRequestLocalization();
+        app.UseRouting();
+        app.UseAuthentication();
+        app.UseAuthorization();
+        app.UseAntiforgery();
+
+        app.MapRazorPages();
+        app.MapHealthChecks("/health/live", new HealthCheckOptions { Predicate = _ => false }).AllowAnonymous();
+        app.MapHealthChecks("/health/ready", new HealthCheckOptions { Predicate = c => c.Tags.Contains("ready") }).AllowAnonymous();
+        app.MapOpenApi("/openapi/{documentName}.json").AllowAnonymous();
+
+        var api = app.MapGroup("/api/v1").RequireAuthorization().AddEndpointFilter<ValidationFilter>();
+        api.MapAccountApi();
+        // api.MapAdminApi();
+        return app;
+    }
+}
