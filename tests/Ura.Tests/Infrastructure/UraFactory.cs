@@ -1,0 +1,108 @@
+using System.Net;
+using System.Text.RegularExpressions;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Ura.Features.Admin;
+using Ura.Platform.Crypto;
+using Ura.Platform.Data;
+using Ura.Platform.Identity;
+
+namespace Ura.Tests.Infrastructure;
+
+/// <summary>
+/// A whole Ura application over HTTP, with its own data directory, keys and a fresh database
+/// (SQLite file or PostgreSQL database), seeded with the demo organisations and users.
+/// </summary>
+public partial class UraFactory : WebApplicationFactory<Program>
+{
+    public string DataDirectory { get; } = Path.Combine(Path.GetTempPath(), "ura-tests", Guid.NewGuid().ToString("N"));
+    public string? ConnectionString { get; } = TestDatabase.Create();
+    public string KeyEncryptionKey { get; } = Ura.Platform.Crypto.KeyEncryptionKey.Generate();
+
+    protected override IHost CreateHost(IHostBuilder builder)
+    {
+        builder.ConfigureHostConfiguration(c => c.AddInMemoryCollection(new Dictionary<string, string?>
+        {
+            ["Ura:DataDirectory"] = DataDirectory,
+            ["Ura:Demo"] = "true",
+            ["Ura:Keys:KeyEncryptionKey"] = KeyEncryptionKey,
+            ["Ura:Database:Provider"] = TestDatabase.Provider,
+            ["Ura:Database:ConnectionString"] = ConnectionString,
+        }));
+        return base.CreateHost(builder);
+    }
+
+    protected override void ConfigureWebHost(IWebHostBuilder builder) => builder.UseEnvironment("Testing");
+
+    /// <summary>Runs <paramref name="work"/> with a fresh scope's database context.</summary>
+    public async Task<T> WithDb<T>(Func<UraDbContext, Task<T>> work)
+    {
+        await using var scope = Services.CreateAsyncScope();
+        return await work(scope.ServiceProvider.GetRequiredService<UraDbContext>());
+    }
+
+    public Task WithDb(Func<UraDbContext, Task> work) => WithDb(async db => { await work(db); return 0; });
+
+    /// <summary>A browser-like client: keeps cookies, does not follow redirects.</summary>
+    public HttpClient Anonymous() => CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false, HandleCookies = true });
+
+    /// <summary>Signs in as a demo user through the real pages: password, then the authenticator code.</summary>
+    public async Task<HttpClient> SignInAsync(string email)
+    {
+        var client = Anonymous();
+        var login = await PostFormAsync(client, "/account/login", new()
+        {
+            ["Input.Email"] = email,
+            ["Input.Password"] = DemoData.Password,
+        });
+        Assert.Equal(HttpStatusCode.Redirect, login.StatusCode);
+        if (login.Headers.Location!.OriginalString.StartsWith("/account/login/two-factor", StringComparison.Ordinal))
+        {
+            var code = await PostFormAsync(client, "/account/login/two-factor", new()
+            {
+                ["Input.Code"] = Totp.Code(DemoData.TwoFactorKey, DateTimeOffset.UtcNow),
+            });
+            Assert.Equal(HttpStatusCode.Redirect, code.StatusCode);
+        }
+        return client;
+    }
+
+    /// <summary>GETs the page for its antiforgery token, then posts the form with it.</summary>
+    public static async Task<HttpResponseMessage> PostFormAsync(HttpClient client, string url, Dictionary<string, string> fields, string? formPage = null)
+    {
+        var token = await AntiforgeryTokenAsync(client, formPage ?? url);
+        fields["__af"] = token;
+        return await client.PostAsync(url, new FormUrlEncodedContent(fields));
+    }
+
+    public static async Task<string> AntiforgeryTokenAsync(HttpClient client, string page)
+    {
+        var html = await client.GetStringAsync(page);
+        var match = AntiforgeryField().Match(html);
+        Assert.True(match.Success, $"No antiforgery token on {page}");
+        return WebUtility.HtmlDecode(match.Groups[1].Value);
+    }
+
+    [GeneratedRegex("name=\"__af\" type=\"hidden\" value=\"([^\"]+)\"")]
+    private static partial Regex AntiforgeryField();
+
+    protected override void Dispose(bool disposing)
+    {
+        base.Dispose(disposing);
+        if (!disposing)
+            return;
+        TestDatabase.Drop(ConnectionString);
+        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+        try
+        {
+            Directory.Delete(DataDirectory, recursive: true);
+        }
+        catch (IOException)
+        {
+            // A file still held open by a finishing background task; the temp directory is cleaned later.
+        }
+    }
+}
