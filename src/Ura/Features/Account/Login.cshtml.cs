@@ -52,8 +52,8 @@ public sealed class LoginModel(SignInManager<User> signIn, UserManager<User> use
         if (result.Succeeded)
         {
             audit.Record("auth.signin", nameof(User), user.Id, "password", user.Id, user.OrganisationId);
+            Languages.ApplyAtSignIn(HttpContext, user);
             await db.SaveChangesAsync(HttpContext.RequestAborted);
-            Languages.Remember(Response, user.PreferredLanguage);
             return LocalRedirect(ReturnUrl);
         }
         if (result.RequiresTwoFactor)

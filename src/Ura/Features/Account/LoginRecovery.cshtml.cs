@@ -37,7 +37,7 @@ public sealed class LoginRecoveryModel(SignInManager<User> signIn, AuditLog audi
         ReturnUrl = Safe(returnUrl);
         var user = await signIn.GetTwoFactorAuthenticationUserAsync();
         if (user is null)
-            return LocalRedirect("/account/login?expired=1");
+            return LocalRedirect("/account/login?expired=true");
         if (!ModelState.IsValid)
             return Page();
 
@@ -45,8 +45,8 @@ public sealed class LoginRecoveryModel(SignInManager<User> signIn, AuditLog audi
         if (result.Succeeded)
         {
             audit.Record("auth.signin", nameof(User), user.Id, "recovery-code", user.Id, user.OrganisationId);
+            Languages.ApplyAtSignIn(HttpContext, user);
             await db.SaveChangesAsync(HttpContext.RequestAborted);
-            Languages.Remember(Response, user.PreferredLanguage);
             return LocalRedirect(ReturnUrl);
         }
         Error = result.IsLockedOut ? "Login.LockedOut" : "LoginRecovery.Invalid";

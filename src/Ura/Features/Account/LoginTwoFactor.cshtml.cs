@@ -37,7 +37,7 @@ public sealed class LoginTwoFactorModel(SignInManager<User> signIn, AuditLog aud
         ReturnUrl = Safe(returnUrl);
         var user = await signIn.GetTwoFactorAuthenticationUserAsync();
         if (user is null)
-            return LocalRedirect("/account/login?expired=1");
+            return LocalRedirect("/account/login?expired=true");
         if (!ModelState.IsValid)
             return Page();
 
@@ -51,8 +51,8 @@ public sealed class LoginTwoFactorModel(SignInManager<User> signIn, AuditLog aud
         if (result.Succeeded)
         {
             audit.Record("auth.signin", nameof(User), user.Id, method, user.Id, user.OrganisationId);
+            Languages.ApplyAtSignIn(HttpContext, user);
             await db.SaveChangesAsync(HttpContext.RequestAborted);
-            Languages.Remember(Response, user.PreferredLanguage);
             return LocalRedirect(ReturnUrl);
         }
         Error = result.IsLockedOut ? "Login.LockedOut" : "LoginTwoFactor.Invalid";

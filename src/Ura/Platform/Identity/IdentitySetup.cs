@@ -95,7 +95,7 @@ public static class IdentitySetup
         }
         var target = context.RedirectUri;
         if (context.Request.Cookies.ContainsKey("ura.session"))
-            target += (target.Contains('?', StringComparison.Ordinal) ? "&" : "?") + "expired=1";
+            target += (target.Contains('?', StringComparison.Ordinal) ? "&" : "?") + "expired=true";
         context.Response.Redirect(target);
     }
 }

@@ -36,6 +36,19 @@ public static class Languages
         return services;
     }
 
+    /// <summary>
+    /// At sign-in, a language chosen on the sign-in page wins and becomes the user's preference;
+    /// otherwise the user's saved preference is applied. The caller saves the user.
+    /// </summary>
+    public static void ApplyAtSignIn(HttpContext context, Platform.Identity.User user)
+    {
+        var feature = context.Features.Get<IRequestCultureFeature>();
+        if (feature?.Provider is CookieRequestCultureProvider && IsSupported(feature.RequestCulture.UICulture.Name))
+            user.PreferredLanguage = feature.RequestCulture.UICulture.Name;
+        else
+            Remember(context.Response, user.PreferredLanguage);
+    }
+
     /// <summary>Remembers the choice for a year; the cookie holds only the language code.</summary>
     public static void Remember(HttpResponse response, string code) =>
         response.Cookies.Append(CookieName, CookieRequestCultureProvider.MakeCookieValue(new RequestCulture(code)),
