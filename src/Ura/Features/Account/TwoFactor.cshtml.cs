@@ -1,6 +1,5 @@
 using System.ComponentModel.DataAnnotations;
 using System.Security.Claims;
-using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
@@ -13,7 +12,7 @@ using Ura.Platform.Identity;
 namespace Ura.Features.Account;
 
 /// <summary>Enrolment in TOTP two-factor sign-in, recovery codes, and reset.</summary>
-[Authorize(Policy = Policies.SignedIn)]
+[AllowWithoutTwoFactor]
 public sealed class TwoFactorModel(UserManager<User> users, SignInManager<User> signIn, AuditLog audit, UraDbContext db) : PageModel
 {
     [BindProperty]

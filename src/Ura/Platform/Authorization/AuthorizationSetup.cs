@@ -34,7 +34,7 @@ internal sealed class TwoFactorEnrolmentRedirect : IAuthorizationMiddlewareResul
             if (IdentitySetup.IsApi(context.Request))
                 await Problems.WriteAsync(context, StatusCodes.Status403Forbidden, "Problem.TwoFactorRequired");
             else
-                context.Response.Redirect("/account/two-factor?required=1");
+                context.Response.Redirect("/account/two-factor?required=true");
             return;
         }
         await standard.HandleAsync(next, context, policy, result);

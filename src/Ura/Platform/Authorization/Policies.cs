@@ -6,8 +6,6 @@ namespace Ura.Platform.Authorization;
 /// <summary>Named policies. Each one also demands two factors where the user's roles call for it.</summary>
 public static class Policies
 {
-    /// <summary>Signed in, even if two-factor enrolment is still owed: only for the enrolment and sign-out pages.</summary>
-    public const string SignedIn = "SignedIn";
     public const string SystemAdmin = "SystemAdmin";
     public const string OrganisationAdmin = "OrganisationAdmin";
     public const string AuditReader = "AuditReader";
@@ -18,7 +16,6 @@ public static class Policies
         var standard = new AuthorizationPolicyBuilder().RequireAuthenticatedUser().AddRequirements(twoFactor).Build();
         options.DefaultPolicy = standard;
         options.FallbackPolicy = standard;
-        options.AddPolicy(SignedIn, p => p.RequireAuthenticatedUser());
         options.AddPolicy(SystemAdmin, p => p.Combine(standard).RequireRole(Roles.SystemAdmin));
         options.AddPolicy(OrganisationAdmin, p => p.Combine(standard).RequireRole(Roles.OrganisationAdmin, Roles.SystemAdmin));
         options.AddPolicy(AuditReader, p => p.Combine(standard).RequireRole(Roles.Supervisor, Roles.OrganisationAdmin, Roles.SystemAdmin));

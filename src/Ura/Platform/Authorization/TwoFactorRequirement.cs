@@ -17,10 +17,16 @@ public sealed class TwoFactorRequirement : AuthorizationHandler<TwoFactorRequire
     protected override Task HandleRequirementAsync(AuthorizationHandlerContext context, TwoFactorRequirement requirement)
     {
         var user = context.User;
-        if (!Roles.RequiringTwoFactor.Any(user.IsInRole)
+        var endpoint = (context.Resource as HttpContext)?.GetEndpoint();
+        if (endpoint?.Metadata.GetMetadata<AllowWithoutTwoFactorAttribute>() is not null
+            || !Roles.RequiringTwoFactor.Any(user.IsInRole)
             || user.HasClaim(MethodClaim, MultiFactorMethod)
             || user.HasClaim(MethodClaim, TokenMethod))
             context.Succeed(requirement);
         return Task.CompletedTask;
     }
 }
+
+/// <summary>Marks the few pages a user who still owes two-factor enrolment may use: the enrolment page itself.</summary>
+[AttributeUsage(AttributeTargets.Class)]
+public sealed class AllowWithoutTwoFactorAttribute : Attribute;
