@@ -1,3 +1,6 @@
+using Ura.Features.Cases;
+using Ura.Platform.Identity;
+
 namespace Ura.Platform.Authorization;
 
 /// <summary>An entity that belongs to one organisation.</summary>
@@ -17,5 +20,21 @@ public static class Scoping
     {
         var organisationId = user.OrganisationId ?? Guid.Empty;
         return rows.Where(r => r.OrganisationId == organisationId);
+    }
+
+    /// <summary>
+    /// Cases whose content the user may read: the case team (assigned case workers) and the
+    /// supervisors of the owning organisation. Nobody else, not admins, not coordinators.
+    /// </summary>
+    public static IQueryable<Case> VisibleToCaseTeam(this IQueryable<Case> cases, CurrentUser user)
+    {
+        if (user.Id is not { } userId || user.OrganisationId is not { } organisationId)
+            return cases.Where(_ => false);
+        var own = cases.Where(c => c.OrganisationId == organisationId);
+        if (user.IsInRole(Roles.Supervisor))
+            return own;
+        if (user.IsInRole(Roles.CaseWorker) || user.IsInRole(Roles.IdentificationOfficer))
+            return own.Where(c => c.Team.Any(m => m.UserId == userId));
+        return cases.Where(_ => false);
     }
 }

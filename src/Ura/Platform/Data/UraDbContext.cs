@@ -18,6 +18,8 @@ public sealed class UraDbContext(DbContextOptions<UraDbContext> options, FieldPr
     public DbSet<Organisation> Organisations => Set<Organisation>();
     public DbSet<PersonalAccessToken> PersonalAccessTokens => Set<PersonalAccessToken>();
     public DbSet<AuditEvent> AuditEvents => Set<AuditEvent>();
+    public DbSet<Features.Cases.Case> Cases => Set<Features.Cases.Case>();
+    public DbSet<Features.Cases.CaseTeamMember> CaseTeamMembers => Set<Features.Cases.CaseTeamMember>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {
