@@ -50,9 +50,15 @@ public partial class UraFactory : WebApplicationFactory<Program>
     public HttpClient Anonymous() => CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false, HandleCookies = true });
 
     /// <summary>Signs in as a demo user through the real pages: password, then the authenticator code.</summary>
-    public async Task<HttpClient> SignInAsync(string email)
+    /// <param name="language">Chosen on the sign-in page first, as a person would; otherwise the user's saved preference applies.</param>
+    public async Task<HttpClient> SignInAsync(string email, string? language = null)
     {
         var client = Anonymous();
+        if (language is not null)
+        {
+            var chosen = await PostFormAsync(client, "/language", new() { ["language"] = language, ["returnUrl"] = "/account/login" }, formPage: "/account/login");
+            Assert.Equal(HttpStatusCode.Redirect, chosen.StatusCode);
+        }
         var login = await PostFormAsync(client, "/account/login", new()
         {
             ["Input.Email"] = email,
