@@ -62,6 +62,8 @@ public static class UraApp
         {
             o.Cookie.Name = "ura.af";
             o.FormFieldName = "__af";
+            o.SuppressXFrameOptionsHeader = true; // SecurityHeaders sends DENY on every response
+            o.Cookie.SecurePolicy = Microsoft.AspNetCore.Http.CookieSecurePolicy.SameAsRequest;
         });
         services.AddProblemDetails(o => o.CustomizeProblemDetails = c =>
         {
