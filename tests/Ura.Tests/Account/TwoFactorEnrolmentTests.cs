@@ -92,7 +92,7 @@ public sealed partial class TwoFactorEnrolmentTests(UraFactory factory) : IClass
         {
             var other = factory.Anonymous();
             await UraFactory.PostFormAsync(other, "/account/login", new() { ["Input.Email"] = email, ["Input.Password"] = Password });
-            var response = await UraFactory.PostFormAsync(other, "/account/login/recovery", new() { ["Input.Code"] = code });
+            var response = await UraFactory.PostFormAsync(other, "/account/login/two-factor?handler=Recovery", new() { ["Input.RecoveryCode"] = code }, formPage: "/account/login/two-factor?recovery=true");
             if (attempt == 0)
                 Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
             else
