@@ -18,9 +18,29 @@ namespace Ura.Tests.Infrastructure;
 /// </summary>
 public partial class UraFactory : WebApplicationFactory<Program>
 {
-    public string DataDirectory { get; } = Path.Combine(Path.GetTempPath(), "ura-tests", Guid.NewGuid().ToString("N"));
-    public string? ConnectionString { get; } = TestDatabase.Create();
-    public string KeyEncryptionKey { get; } = Ura.Platform.Crypto.KeyEncryptionKey.Generate();
+    public UraFactory()
+    {
+        DataDirectory = Path.Combine(Path.GetTempPath(), "ura-tests", Guid.NewGuid().ToString("N"));
+        ConnectionString = TestDatabase.Create();
+        KeyEncryptionKey = Ura.Platform.Crypto.KeyEncryptionKey.Generate();
+    }
+
+    /// <summary>A second application process on the same database, data directory and keys, as in a scaled-out node.</summary>
+    public static UraFactory SameNodeAs(UraFactory first) => new(first);
+
+    private UraFactory(UraFactory sameNode)
+    {
+        DataDirectory = sameNode.DataDirectory;
+        ConnectionString = sameNode.ConnectionString;
+        KeyEncryptionKey = sameNode.KeyEncryptionKey;
+        sharesNode = true;
+    }
+
+    private readonly bool sharesNode;
+
+    public string DataDirectory { get; }
+    public string? ConnectionString { get; }
+    public string KeyEncryptionKey { get; }
 
     protected override IHost CreateHost(IHostBuilder builder)
     {
@@ -98,7 +118,7 @@ public partial class UraFactory : WebApplicationFactory<Program>
     protected override void Dispose(bool disposing)
     {
         base.Dispose(disposing);
-        if (!disposing)
+        if (!disposing || sharesNode)
             return;
         TestDatabase.Drop(ConnectionString);
         Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
