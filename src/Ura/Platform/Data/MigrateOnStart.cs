@@ -26,17 +26,28 @@ internal sealed class MigrateOnStart(IServiceProvider services, IOptions<UraOpti
     public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
 }
 
-/// <summary>Ready when the database answers and no migration is pending.</summary>
-internal sealed class DatabaseReadyCheck(UraDbContext db) : IHealthCheck
+/// <summary>
+/// Ready when the database answers and no migration is pending. A singleton (health checks resolve
+/// registered instances): once all migrations were applied, only connectivity is checked, since
+/// migrations never go backwards under a running process.
+/// </summary>
+internal sealed class DatabaseReadyCheck(IServiceScopeFactory scopes) : IHealthCheck
 {
+    private volatile bool migrated;
+
     public async Task<HealthCheckResult> CheckHealthAsync(HealthCheckContext context, CancellationToken cancellationToken = default)
     {
+        await using var scope = scopes.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<UraDbContext>();
         try
         {
             if (!await db.Database.CanConnectAsync(cancellationToken))
                 return HealthCheckResult.Unhealthy("database unreachable");
+            if (migrated)
+                return HealthCheckResult.Healthy();
             var pending = (await db.Database.GetPendingMigrationsAsync(cancellationToken)).Count();
-            return pending == 0 ? HealthCheckResult.Healthy() : HealthCheckResult.Unhealthy($"{pending} migrations pending");
+            migrated = pending == 0;
+            return migrated ? HealthCheckResult.Healthy() : HealthCheckResult.Unhealthy($"{pending} migrations pending");
         }
         catch (Exception e) when (e is System.Data.Common.DbException or InvalidOperationException)
         {

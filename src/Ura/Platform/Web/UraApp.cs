@@ -20,7 +20,8 @@ public static class UraApp
 {
     public static WebApplicationBuilder CreateBuilder(string[] args, Action<IConfigurationBuilder>? overrides = null)
     {
-        var builder = WebApplication.CreateBuilder(args);
+        // Content (wwwroot, appsettings.json) is read from beside Ura.dll, wherever it is started from.
+        var builder = WebApplication.CreateBuilder(new WebApplicationOptions { Args = args, ContentRootPath = AppContext.BaseDirectory });
         overrides?.Invoke(builder.Configuration);
         builder.Logging.ClearProviders();
         builder.Logging.AddJsonConsole(o =>
@@ -72,6 +73,7 @@ public static class UraApp
             c.ProblemDetails.Extensions.Remove("traceId");
         });
         services.AddOpenApi("v1", o => o.ShouldInclude = d => d.RelativePath?.StartsWith("api/", StringComparison.Ordinal) == true);
+        services.AddSingleton<DatabaseReadyCheck>();
         services.AddHealthChecks().AddCheck<DatabaseReadyCheck>("database", tags: ["ready"]);
         services.Configure<ForwardedHeadersOptions>(o => o.ForwardedHeaders = ForwardedHeaders.XForwardedFor | ForwardedHeaders.XForwardedProto);
         services.Configure<HostOptions>(o => o.ShutdownTimeout = TimeSpan.FromSeconds(20));
