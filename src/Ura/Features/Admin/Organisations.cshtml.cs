@@ -1,4 +1,5 @@
 using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.Extensions.Localization;
 using Ura.Platform.Authorization;
@@ -18,7 +19,8 @@ public sealed class OrganisationsModel(OrganisationCommands organisations, Count
     public string? Country { get; private set; }
     public string? DoneKey { get; private set; }
 
-    public async Task OnGetAsync(string? country, int page = 1, string? done = null)
+    // "page" must come from the query: in Razor Pages a route value of that name holds the page's path.
+    public async Task OnGetAsync(string? country, [FromQuery] int page = 1, string? done = null)
     {
         var ct = HttpContext.RequestAborted;
         DoneKey = Done.MessageKey(done);

@@ -22,12 +22,15 @@ public sealed record NewUser
     [Required(ErrorMessage = "Validation.Required"), StringLength(200, ErrorMessage = "Validation.TooLong"), Display(Name = "Admin.Users.Name")]
     public string Name { get; set; } = "";
 
+    /// <summary>Role names (<see cref="Platform.Identity.Roles"/>); at least one.</summary>
+    [Required(ErrorMessage = "Validation.Required")]
     public List<string> Roles { get; set; } = [];
 }
 
 /// <summary>The complete set of roles a user should hold afterwards.</summary>
 public sealed record RoleChange
 {
+    [Required(ErrorMessage = "Validation.Required")]
     public List<string> Roles { get; set; } = [];
 }
 

@@ -14,7 +14,7 @@ public sealed class UsersModel(UserCommands users, OrganisationCommands organisa
     public IReadOnlyList<OrganisationSummary> Organisations { get; private set; } = [];
     public bool ChooseOrganisation => users.IsSystemAdmin;
 
-    public async Task<IActionResult> OnGetAsync([FromQuery] Guid? organisationId, int page = 1)
+    public async Task<IActionResult> OnGetAsync([FromQuery] Guid? organisationId, [FromQuery] int page = 1)
     {
         var ct = HttpContext.RequestAborted;
         if (await users.OrganisationInScopeAsync(organisationId, ct) is not { } inScope)
