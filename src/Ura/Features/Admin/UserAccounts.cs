@@ -20,8 +20,13 @@ public sealed class UserAccounts(UserManager<User> users, AuditLog audit, UraDbC
         });
     }
 
+    /// <summary>
+    /// UserManager saves after each step, so the steps share one transaction: the user, its roles and
+    /// the audit event are stored together or not at all (an unknown role leaves no user behind).
+    /// </summary>
     public async Task<IdentityResult> CreateAsync(string email, string name, Guid organisationId, IReadOnlyList<string> roles, string password, CancellationToken ct)
     {
+        await using var transaction = await db.Database.BeginTransactionAsync(ct);
         var user = new User
         {
             UserName = email.Trim(),
@@ -39,6 +44,7 @@ public sealed class UserAccounts(UserManager<User> users, AuditLog audit, UraDbC
             return assigned;
         audit.Record("user.create", nameof(User), user.Id, "roles=" + string.Join(",", roles), organisationId: organisationId);
         await db.SaveChangesAsync(ct);
+        await transaction.CommitAsync(ct);
         return IdentityResult.Success;
     }
 }

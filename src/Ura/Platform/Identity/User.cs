@@ -1,9 +1,10 @@
 using Microsoft.AspNetCore.Identity;
+using Ura.Platform.Authorization;
 
 namespace Ura.Platform.Identity;
 
 /// <summary>A person who signs in. Belongs to exactly one organisation.</summary>
-public sealed class User : IdentityUser<Guid>
+public sealed class User : IdentityUser<Guid>, IOrganisationOwned
 {
     public User() => Id = Guid.CreateVersion7();
 

@@ -46,6 +46,9 @@ public static class UraApp
         services.AddScoped<Navigation>();
         services.AddScoped<TokenCommands>();
         services.AddScoped<UserAccounts>();
+        services.AddScoped<CountryCommands>();
+        services.AddScoped<OrganisationCommands>();
+        services.AddScoped<UserCommands>();
         services.AddScoped<DemoData>();
 
         services.AddRazorPages(o =>
@@ -106,7 +109,7 @@ public static class UraApp
 
         var api = app.MapGroup("/api/v1").RequireAuthorization().AddEndpointFilter<ValidationFilter>();
         api.MapAccountApi();
-        // api.MapAdminApi();
+        api.MapAdminApi();
         return app;
     }
 }

@@ -1,0 +1,53 @@
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.Mvc.ModelBinding;
+using Microsoft.Extensions.Localization;
+
+namespace Ura.Features.Admin;
+
+/// <summary>A broken business rule: the input field it concerns and the resource key of its message.</summary>
+public sealed record RuleError(string Field, string MessageKey);
+
+/// <summary>What an admin command did: found nothing in scope, refused with rule errors, or succeeded.</summary>
+public sealed record CommandResult<T>(T? Value, IReadOnlyList<RuleError> Errors, bool Found = true) where T : class
+{
+    public bool Succeeded => Found && Errors.Count == 0 && Value is not null;
+
+    public static CommandResult<T> Done(T value) => new(value, []);
+
+    public static CommandResult<T> NotFound() => new(null, [], Found: false);
+
+    public static CommandResult<T> Refused(params RuleError[] errors) => new(null, errors);
+
+    public static CommandResult<T> Refused(string field, string messageKey) => new(null, [new RuleError(field, messageKey)]);
+}
+
+/// <summary>One page of a list, numbered from 1.</summary>
+public sealed record Paged<T>(IReadOnlyList<T> Items, int Page, int PageSize, int TotalCount)
+{
+    public int PageCount => Math.Max(1, (TotalCount + PageSize - 1) / PageSize);
+
+    public static int Clamp(int page) => Math.Max(1, page);
+}
+
+/// <summary>Puts rule errors where people and programs read them: next to the form field, or in a ValidationProblem.</summary>
+public static class RuleErrors
+{
+    /// <summary>An error of no particular field (empty <see cref="RuleError.Field"/>) goes to the form's summary.</summary>
+    public static void AddTo(this IEnumerable<RuleError> errors, ModelStateDictionary modelState, IStringLocalizer text, string prefix = "Input.")
+    {
+        foreach (var error in errors)
+            modelState.AddModelError(error.Field.Length == 0 ? "" : prefix + error.Field, text[error.MessageKey]);
+    }
+
+    public static ValidationProblem ToProblem(this IEnumerable<RuleError> errors, IStringLocalizer text) =>
+        TypedResults.ValidationProblem(
+            errors.GroupBy(e => e.Field.Length == 0 ? "" : char.ToLowerInvariant(e.Field[0]) + e.Field[1..])
+                .ToDictionary(g => g.Key, g => g.Select(e => text[e.MessageKey].Value).ToArray()),
+            title: text["Problem.Validation"]);
+
+    /// <summary>The messages for one form field, for inputs the <c>field</c> tag helper does not draw (selects, checkbox groups).</summary>
+    public static string? ErrorFor(this ModelStateDictionary modelState, string key) =>
+        modelState.TryGetValue(key, out var entry) && entry.Errors.Count > 0
+            ? string.Join(" ", entry.Errors.Select(e => e.ErrorMessage))
+            : null;
+}
