@@ -31,4 +31,16 @@ public sealed class SessionExpiryTests(ClockedUraFactory factory) : IClassFixtur
             Assert.Equal(HttpStatusCode.OK, (await client.GetAsync("/")).StatusCode);
         }
     }
+
+    [Fact]
+    public async Task Session_PastSecurityStampCheck_KeepsTwoFactorSignIn()
+    {
+        // The stamp is re-checked every minute; the refreshed sign-in must still count as two-factor.
+        var client = await factory.SignInAsync(Demo.Email("caseworker", "me"));
+        factory.Clock.Advance(TimeSpan.FromMinutes(2));
+        var first = await client.GetAsync("/");
+        Assert.Equal(HttpStatusCode.OK, first.StatusCode);
+        factory.Clock.Advance(TimeSpan.FromMinutes(2));
+        Assert.Equal(HttpStatusCode.OK, (await client.GetAsync("/account")).StatusCode);
+    }
 }

@@ -37,7 +37,20 @@ public static class IdentitySetup
             .AddClaimsPrincipalFactory<UraClaimsPrincipalFactory>()
             .AddErrorDescriber<LocalizedIdentityErrorDescriber>();
 
-        services.Configure<SecurityStampValidatorOptions>(o => o.ValidationInterval = TimeSpan.FromMinutes(1));
+        services.Configure<SecurityStampValidatorOptions>(o =>
+        {
+            o.ValidationInterval = TimeSpan.FromMinutes(1);
+            // Identity rebuilds the principal at each check; keep how the person signed in (amr=mfa),
+            // or two-factor users would be sent back to enrolment a minute after signing in.
+            o.OnRefreshingPrincipal = context =>
+            {
+                var methods = context.CurrentPrincipal?.FindAll(TwoFactorRequirement.MethodClaim).ToList() ?? [];
+                if (context.NewPrincipal?.Identity is ClaimsIdentity identity)
+                    foreach (var method in methods.Where(m => !identity.HasClaim(m.Type, m.Value)))
+                        identity.AddClaim(new Claim(method.Type, method.Value));
+                return Task.CompletedTask;
+            };
+        });
         services.ConfigureApplicationCookie(o =>
         {
             o.Cookie.Name = "ura.session";
