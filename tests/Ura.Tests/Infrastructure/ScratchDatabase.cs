@@ -14,15 +14,19 @@ public sealed class ScratchDatabase : IAsyncDisposable
 {
     private readonly WebApplication app;
 
-    private ScratchDatabase(bool postgres)
+    private readonly bool ownsDatabase;
+
+    private ScratchDatabase(bool postgres, ScratchDatabase? original)
     {
         IsPostgres = postgres;
-        DataDirectory = Path.Combine(Path.GetTempPath(), "ura-tests", Guid.NewGuid().ToString("N"));
-        ConnectionString = postgres ? TestDatabase.Create() : null;
+        ownsDatabase = original is null;
+        DataDirectory = original?.DataDirectory ?? Path.Combine(Path.GetTempPath(), "ura-tests", Guid.NewGuid().ToString("N"));
+        KeyEncryptionKey = original?.KeyEncryptionKey ?? Ura.Platform.Crypto.KeyEncryptionKey.Generate();
+        ConnectionString = original is null ? (postgres ? TestDatabase.Create() : null) : original.ConnectionString;
         var builder = UraApp.CreateBuilder([], c => c.AddInMemoryCollection(new Dictionary<string, string?>
         {
             ["Ura:DataDirectory"] = DataDirectory,
-            ["Ura:Keys:KeyEncryptionKey"] = Ura.Platform.Crypto.KeyEncryptionKey.Generate(),
+            ["Ura:Keys:KeyEncryptionKey"] = KeyEncryptionKey,
             ["Ura:Database:Provider"] = postgres ? "Postgres" : "Sqlite",
             ["Ura:Database:ConnectionString"] = ConnectionString,
             ["Logging:LogLevel:Default"] = "Warning",
@@ -33,6 +37,8 @@ public sealed class ScratchDatabase : IAsyncDisposable
     public bool IsPostgres { get; }
     public string DataDirectory { get; }
     public string? ConnectionString { get; }
+    public string KeyEncryptionKey { get; }
+    public IServiceProvider Services => app.Services;
 
     /// <summary>SQLite always; PostgreSQL as well when the suite has a server (<c>URA_TEST_POSTGRES</c>).</summary>
     public static TheoryData<string> Providers()
@@ -43,7 +49,10 @@ public sealed class ScratchDatabase : IAsyncDisposable
         return providers;
     }
 
-    public static ScratchDatabase Create(string provider) => new(provider == "Postgres");
+    public static ScratchDatabase Create(string provider) => new(provider == "Postgres", null);
+
+    /// <summary>Another application over the same data directory, key and database, as after a restart. Disposing it leaves them in place.</summary>
+    public ScratchDatabase Reopen() => new(IsPostgres, this);
 
     public async Task<T> WithDb<T>(Func<UraDbContext, Task<T>> work)
     {
@@ -56,6 +65,8 @@ public sealed class ScratchDatabase : IAsyncDisposable
     public async ValueTask DisposeAsync()
     {
         await app.DisposeAsync();
+        if (!ownsDatabase)
+            return;
         TestDatabase.Drop(ConnectionString);
         Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
         try
