@@ -26,13 +26,16 @@ public static partial class Endpoints
         endpoint.Metadata.GetMetadata<IHttpMethodMetadata>()?.HttpMethods is { Count: > 0 } methods ? [.. methods] : ["GET"];
 
     /// <summary>A concrete URL for the route: required parameters get a value their constraint accepts, optional ones are left out.</summary>
-    public static string Url(RouteEndpoint endpoint) =>
-        Parameter().Replace(Route(endpoint), m => m.Groups["optional"].Success ? "" : m.Groups["constraint"].Value switch
+    public static string Url(RouteEndpoint endpoint)
+    {
+        var url = Parameter().Replace(Route(endpoint), m => m.Groups["optional"].Success ? "" : m.Groups["constraint"].Value switch
         {
             "guid" => Guid.NewGuid().ToString(),
             "int" or "long" => "1",
             _ => "x",
-        }).Replace("//", "/", StringComparison.Ordinal) is var url && url.Length > 1 ? url.TrimEnd('/') : url;
+        }).Replace("//", "/", StringComparison.Ordinal);
+        return url.Length > 1 ? url.TrimEnd('/') : url;
+    }
 
     /// <summary>True when the route has a parameter that must be filled in.</summary>
     public static bool HasRequiredParameters(RouteEndpoint endpoint) =>

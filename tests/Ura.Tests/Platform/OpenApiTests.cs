@@ -1,5 +1,6 @@
 using System.Net;
 using System.Text.Json;
+using System.Text.RegularExpressions;
 using Ura.Tests.Infrastructure;
 
 namespace Ura.Tests.Platform;
@@ -41,5 +42,5 @@ public sealed class OpenApiTests(UraFactory factory) : IClassFixture<UraFactory>
 
     /// <summary>OpenAPI paths drop route constraints: <c>{id:guid}</c> becomes <c>{id}</c>.</summary>
     private static string OpenApiPath(string route) =>
-        System.Text.RegularExpressions.Regex.Replace(route, @"\{([^}:?]+)[^}]*\}", "{$1}");
+        Regex.Replace(route, @"\{([^}:?]+)[^}]*\}", "{$1}");
 }

@@ -51,7 +51,7 @@ public sealed class SchemaMatchesModelTests(UraFactory factory) : IClassFixture<
 
     [Theory]
     [MemberData(nameof(Providers))]
-    public async Task Compare_MigratedDatabaseLackingAnIndexAndNullability_ReportsBoth(string provider)
+    public async Task Compare_MigratedDatabaseWithExtraColumnAndMissingIndex_ReportsBoth(string provider)
     {
         var (migrated, model) = await BothSchemasAsync(provider, async db =>
         {

@@ -33,12 +33,9 @@ public sealed partial class SecurityHeadersTests(UraFactory factory) : IClassFix
     [Fact]
     public async Task Response_ApiWithBearerToken_CarriesSecurityHeadersAndNoStore()
     {
-        var token = await factory.WithDb(async db =>
-        {
-            var user = await db.Users.SingleAsync(u => u.Email == Demo.Analyst);
-            await using var scope = factory.Services.CreateAsyncScope();
-            return await scope.ServiceProvider.GetRequiredService<TokenCommands>().CreateAsync(user.Id, "headers", 1, CancellationToken.None);
-        });
+        var userId = await factory.WithDb(db => db.Users.Where(u => u.Email == Demo.Analyst).Select(u => u.Id).SingleAsync());
+        await using var scope = factory.Services.CreateAsyncScope();
+        var token = await scope.ServiceProvider.GetRequiredService<TokenCommands>().CreateAsync(userId, "headers", 1, CancellationToken.None);
         var client = factory.Anonymous();
         client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", token);
 
