@@ -2,6 +2,7 @@ using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Diagnostics;
 using Microsoft.EntityFrameworkCore.Infrastructure;
+using Ura.Platform.Audit;
 using Ura.Platform.Identity;
 
 namespace Ura.Platform.Data;
@@ -18,6 +19,7 @@ public static class DatabaseSetup
             else
                 db.UseSqlite(connectionString);
             db.ReplaceService<IModelCacheKeyFactory, UraModelCacheKeyFactory>();
+            db.AddInterceptors(AppendOnlyAuditGuard.Instance);
             // Migrations are hand-written and have no model snapshot; SchemaMatchesModelTests guards drift instead.
             db.ConfigureWarnings(w => w.Ignore(RelationalEventId.PendingModelChangesWarning));
         });

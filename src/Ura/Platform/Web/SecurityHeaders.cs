@@ -18,7 +18,7 @@ public static class SecurityHeaders
             headers["Cross-Origin-Opener-Policy"] = "same-origin";
             headers["Permissions-Policy"] = "camera=(), microphone=(), geolocation=(), interest-cohort=()";
             if (!context.Request.Path.StartsWithSegments("/css") && !context.Request.Path.StartsWithSegments("/js"))
-                headers.CacheControl = "no-cache, no-store";
+                headers.CacheControl = "no-cache, no-store"; // what antiforgery sets; anything else makes it log a warning per page
             return next(context);
         });
 }
