@@ -17,7 +17,6 @@ public sealed class EndpointAuthorizationTests(UraFactory factory) : IClassFixtu
     {
         ["/account/login"] = "sign-in, first step",
         ["/account/login/two-factor"] = "sign-in, second step; the user is identified by the short-lived two-factor cookie",
-        ["/account/login/recovery"] = "sign-in with a recovery code when the phone is lost",
         ["/account/logout"] = "someone half signed in (two-factor enrolment owed) must always be able to leave",
         ["/account/access-denied"] = "where the cookie handler sends a forbidden request",
         ["/error/{status:int?}"] = "errors and status codes must render for anyone",

@@ -40,7 +40,7 @@ public sealed class OpenApiTests(UraFactory factory) : IClassFixture<UraFactory>
         Assert.True(missing.Count == 0, "Not in /openapi/v1.json: " + string.Join(", ", missing));
     }
 
-    /// <summary>OpenAPI paths drop route constraints: <c>{id:guid}</c> becomes <c>{id}</c>.</summary>
+    /// <summary>OpenAPI paths drop route constraints (<c>{id:guid}</c> becomes <c>{id}</c>) and a group's trailing slash.</summary>
     private static string OpenApiPath(string route) =>
-        Regex.Replace(route, @"\{([^}:?]+)[^}]*\}", "{$1}");
+        Regex.Replace(route, @"\{([^}:?]+)[^}]*\}", "{$1}").TrimEnd('/');
 }
