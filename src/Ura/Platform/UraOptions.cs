@@ -14,6 +14,12 @@ public sealed class UraOptions
     /// <summary>Set by <c>serve --demo</c>: allows a generated key and shows the demo banner.</summary>
     public bool Demo { get; set; }
 
+    /// <summary>
+    /// Addresses of reverse proxies or load balancers whose X-Forwarded-For and X-Forwarded-Proto
+    /// headers are believed (loopback always is). Without them, audit events record the proxy's address.
+    /// </summary>
+    public List<string> TrustedProxies { get; set; } = [];
+
     /// <summary>Minutes without a request after which a session ends.</summary>
     public int SessionIdleMinutes { get; set; } = 20;
 
@@ -28,8 +34,13 @@ public sealed class DatabaseOptions
     /// <summary>Empty means a SQLite file <c>ura.db</c> in the data directory.</summary>
     public string? ConnectionString { get; set; }
 
-    public bool IsPostgres => string.Equals(Provider, "Postgres", StringComparison.OrdinalIgnoreCase)
-        || string.Equals(Provider, "PostgreSQL", StringComparison.OrdinalIgnoreCase);
+    /// <summary>True for Postgres; false for Sqlite; anything else is a configuration mistake and stops start-up.</summary>
+    public bool IsPostgres => Provider.ToUpperInvariant() switch
+    {
+        "POSTGRES" or "POSTGRESQL" => true,
+        "SQLITE" => false,
+        _ => throw new InvalidOperationException($"Ura__Database__Provider is '{Provider}'; use Sqlite or Postgres."),
+    };
 }
 
 public sealed class KeyOptions

@@ -37,8 +37,8 @@ public static class AuditChain
         }
     }
 
-    /// <summary>The outcome of <see cref="VerifyAsync"/>: null problem means the chain is whole.</summary>
-    public sealed record Verification(long EventsChecked, long? BrokenAtSequence, string? Problem);
+    /// <summary>The outcome of <see cref="VerifyAsync"/>: null problem means the chain is whole up to <see cref="Head"/>.</summary>
+    public sealed record Verification(long EventsChecked, long? BrokenAtSequence, string? Problem, string? Head = null);
 
     /// <summary>Recomputes the whole chain in sequence order, a page at a time.</summary>
     public static async Task<Verification> VerifyAsync(UraDbContext db, CancellationToken ct)
@@ -54,7 +54,7 @@ public static class AuditChain
                 .Take(page)
                 .ToListAsync(ct);
             if (batch.Count == 0)
-                return new Verification(checkedCount, null, null);
+                return new Verification(checkedCount, null, null, $"{expected - 1}:{previous}");
             foreach (var e in batch)
             {
                 if (e.Sequence != expected)

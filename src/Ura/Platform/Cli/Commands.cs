@@ -22,6 +22,11 @@ public static class Commands
           migrate                            apply database migrations
           demo seed [--cases N]              create demo countries, organisations and users
           demo code [EMAIL]                  print the current two-factor code of a demo user
+          countries add CODE NAME [--reflection-days N]
+                                             add a country served by this node (ISO code; XK for Kosovo)
+          organisations add NAME --country CODE [--type TYPE] [--identification-authority]
+                            [--coordinator-office] [--shelter-operator]
+                                             add an organisation (TYPE: an HTCDS organisation type, default NGO)
           users add EMAIL --org ORG --role ROLE [--role ROLE] [--name NAME]
                                              create a user; prints a one-time password
           users token EMAIL [--name NAME] [--days N]
@@ -45,6 +50,8 @@ public static class Commands
                 "migrate" => await InScope(options, MigrateAsync),
                 "demo" when words.ElementAtOrDefault(1) == "seed" => await InScope(options, (s, o) => SeedAsync(s, o)),
                 "demo" when words.ElementAtOrDefault(1) == "code" => DemoCode(words.ElementAtOrDefault(2)),
+                "countries" when words.ElementAtOrDefault(1) == "add" && words.Count == 4 => await InScope(options, (s, o) => AddCountryAsync(s, words[2], words[3], o)),
+                "organisations" when words.ElementAtOrDefault(1) == "add" && words.Count == 3 => await InScope(options, (s, o) => AddOrganisationAsync(s, words[2], o)),
                 "users" when words.ElementAtOrDefault(1) == "add" && words.Count == 3 => await InScope(options, (s, o) => AddUserAsync(s, words[2], o)),
                 "users" when words.ElementAtOrDefault(1) == "token" && words.Count == 3 => await InScope(options, (s, o) => TokenAsync(s, words[2], o)),
                 "audit" when words.ElementAtOrDefault(1) == "verify" => await InScope(options, VerifyAsync),
@@ -140,6 +147,48 @@ public static class Commands
         return Print(seeded ? DemoBanner("http://localhost:5080") : "The database already has organisations; demo data was not added.", 0);
     }
 
+    private static async Task<int> AddCountryAsync(IServiceProvider services, string code, string name, List<string> options)
+    {
+        var input = new NewCountry { Code = code, Name = name, ReflectionPeriodDays = IntOption(options, "--reflection-days") ?? 30 };
+        if (ShapeErrors(input) is { Count: > 0 } shape)
+            return Refused(services, shape);
+        var result = await services.GetRequiredService<CountryCommands>().AddAsync(input, CancellationToken.None);
+        return result.Succeeded ? Print($"Added {input.Code.ToUpperInvariant()} {input.Name}.", 0) : Refused(services, result.Errors);
+    }
+
+    private static async Task<int> AddOrganisationAsync(IServiceProvider services, string name, List<string> options)
+    {
+        var input = new OrganisationInput
+        {
+            Name = name,
+            CountryCode = StringOption(options, "--country") ?? throw new UsageException("--country is required."),
+            Type = StringOption(options, "--type") ?? nameof(OrganisationType.NGO),
+            IsIdentificationAuthority = Flag(options, "--identification-authority"),
+            IsNationalCoordinatorOffice = Flag(options, "--coordinator-office"),
+            IsShelterOperator = Flag(options, "--shelter-operator"),
+        };
+        if (ShapeErrors(input) is { Count: > 0 } shape)
+            return Refused(services, shape);
+        var result = await services.GetRequiredService<OrganisationCommands>().CreateAsync(input, CancellationToken.None);
+        return result.Succeeded ? Print($"Added {result.Value!.Name} ({result.Value.Id}).", 0) : Refused(services, result.Errors);
+    }
+
+    /// <summary>The same data-annotation checks the pages and the API apply before any business rule.</summary>
+    private static List<RuleError> ShapeErrors(object input)
+    {
+        var results = new List<System.ComponentModel.DataAnnotations.ValidationResult>();
+        System.ComponentModel.DataAnnotations.Validator.TryValidateObject(input, new(input), results, validateAllProperties: true);
+        return results.Select(r => new RuleError(r.MemberNames.FirstOrDefault() ?? "", r.ErrorMessage ?? "Validation.Invalid")).ToList();
+    }
+
+    /// <summary>Rule errors in English, one a line.</summary>
+    private static int Refused(IServiceProvider services, IEnumerable<RuleError> errors)
+    {
+        System.Globalization.CultureInfo.CurrentUICulture = System.Globalization.CultureInfo.GetCultureInfo("en");
+        var text = services.GetRequiredService<Microsoft.Extensions.Localization.IStringLocalizer<Ura.Resources.Text>>();
+        return Print(string.Join("\n", errors.Select(e => (e.Field.Length > 0 ? e.Field + ": " : "") + text[e.MessageKey])), 1);
+    }
+
     private static async Task<int> AddUserAsync(IServiceProvider services, string email, List<string> options)
     {
         var org = StringOption(options, "--org") ?? throw new UsageException("--org is required (organisation name or id).");
@@ -183,7 +232,8 @@ public static class Commands
     {
         var result = await AuditChain.VerifyAsync(services.GetRequiredService<UraDbContext>(), CancellationToken.None);
         return result.Problem is null
-            ? Print($"Audit chain intact: {result.EventsChecked} events verified.", 0)
+            ? Print($"Audit chain intact: {result.EventsChecked} events verified. Head: {result.Head}\n" +
+                "Record the head elsewhere: events removed from the end leave no gap, so only an earlier head reveals them.", 0)
             : Print($"AUDIT CHAIN BROKEN at event {result.BrokenAtSequence}: {result.Problem}. {result.EventsChecked} events before it verified.", 1);
     }
 

@@ -21,10 +21,10 @@ public static class TextNormaliser
         ['ё'] = "e", ['є'] = "je", ['і'] = "i", ['ї'] = "ji",
     };
 
-    /// <summary>Latin letters that do not decompose into base letter plus mark.</summary>
+    /// <summary>Latin letters that do not decompose into base letter plus mark ("ð" is a common mis-encoding of "đ").</summary>
     private static readonly Dictionary<char, string> Latin = new()
     {
-        ['đ'] = "dj", ['ł'] = "l", ['ø'] = "o", ['æ'] = "ae", ['œ'] = "oe", ['ß'] = "ss", ['ı'] = "i",
+        ['đ'] = "dj", ['ð'] = "dj", ['ł'] = "l", ['ø'] = "o", ['æ'] = "ae", ['œ'] = "oe", ['ß'] = "ss", ['ı'] = "i",
     };
 
     public static string Normalise(string text)

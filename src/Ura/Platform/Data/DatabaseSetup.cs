@@ -48,9 +48,22 @@ public static class DatabaseSetup
     {
         await ApplyMigrationsAsync(db, ct);
         var existing = await db.Roles.Select(r => r.Name ?? "").ToListAsync(ct);
-        foreach (var role in Roles.All.Except(existing))
+        var missing = Roles.All.Except(existing).ToList();
+        if (missing.Count == 0)
+            return;
+        foreach (var role in missing)
             db.Roles.Add(new Role { Name = role, NormalizedName = role.ToUpperInvariant(), ConcurrencyStamp = Guid.NewGuid().ToString() });
-        await db.SaveChangesAsync(ct);
+        try
+        {
+            await db.SaveChangesAsync(ct);
+        }
+        catch (DbUpdateException)
+        {
+            // Another process starting at the same moment may have added them first; fine if so.
+            db.ChangeTracker.Clear();
+            if (await db.Roles.CountAsync(ct) < Roles.All.Count)
+                throw;
+        }
     }
 
     private static async Task ApplyMigrationsAsync(UraDbContext db, CancellationToken ct)

@@ -58,7 +58,9 @@ public static class UraApp
             })
             .AddViewLocalization()
             .AddDataAnnotationsLocalization(o => o.DataAnnotationLocalizerProvider = (_, factory) => factory.Create(typeof(Text)))
-            .AddMvcOptions(o => ModelBindingMessages.Localize(o));
+            .AddMvcOptions(o => ModelBindingMessages.Localize(o))
+            // Validation happens on the server, in the person's language; no unused English data-val attributes.
+            .AddViewOptions(o => o.HtmlHelperOptions.ClientValidationEnabled = false);
         // Albanian, Macedonian and Serbian text stays as characters instead of numeric entities.
         services.Configure<Microsoft.Extensions.WebEncoders.WebEncoderOptions>(o =>
             o.TextEncoderSettings = new System.Text.Encodings.Web.TextEncoderSettings(System.Text.Unicode.UnicodeRanges.All));
@@ -78,7 +80,12 @@ public static class UraApp
         services.AddOpenApi("v1", o => o.ShouldInclude = d => d.RelativePath?.StartsWith("api/", StringComparison.Ordinal) == true);
         services.AddSingleton<DatabaseReadyCheck>();
         services.AddHealthChecks().AddCheck<DatabaseReadyCheck>("database", tags: ["ready"]);
-        services.Configure<ForwardedHeadersOptions>(o => o.ForwardedHeaders = ForwardedHeaders.XForwardedFor | ForwardedHeaders.XForwardedProto);
+        services.Configure<ForwardedHeadersOptions>(o =>
+        {
+            o.ForwardedHeaders = ForwardedHeaders.XForwardedFor | ForwardedHeaders.XForwardedProto;
+            foreach (var proxy in options.TrustedProxies)
+                o.KnownProxies.Add(System.Net.IPAddress.Parse(proxy));
+        });
         services.Configure<HostOptions>(o => o.ShutdownTimeout = TimeSpan.FromSeconds(20));
         services.AddHostedService<MigrateOnStart>();
         return builder;
