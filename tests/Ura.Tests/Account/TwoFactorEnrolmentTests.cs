@@ -23,6 +23,7 @@ public sealed partial class TwoFactorEnrolmentTests(UraFactory factory) : IClass
             var result = await scope.ServiceProvider.GetRequiredService<UserAccounts>().CreateAsync(email, "Test Person", org, [role], Password, default);
             Assert.True(result.Succeeded);
         }
+        await factory.PasswordChosenAsync(email);
         var client = factory.Anonymous();
         var login = await UraFactory.PostFormAsync(client, "/account/login", new() { ["Input.Email"] = email, ["Input.Password"] = Password });
         Assert.Equal(HttpStatusCode.Redirect, login.StatusCode);

@@ -170,6 +170,7 @@ public sealed partial class UserAdminTests(UraFactory factory) : IClassFixture<U
         var shelterId = (await factory.UserAsync(Demo.OrgAdmin)).OrganisationId;
         await using (var scope = factory.Services.CreateAsyncScope())
             Assert.True((await scope.ServiceProvider.GetRequiredService<UserAccounts>().CreateAsync(email, "Leaving", shelterId, [Roles.Analyst], password, CancellationToken.None)).Succeeded);
+        await factory.PasswordChosenAsync(email);
         var before = await factory.UserAsync(email);
         string token;
         await using (var scope = factory.Services.CreateAsyncScope())

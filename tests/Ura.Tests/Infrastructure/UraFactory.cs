@@ -2,6 +2,7 @@ using System.Net;
 using System.Text.RegularExpressions;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
@@ -65,6 +66,10 @@ public partial class UraFactory : WebApplicationFactory<Program>
     }
 
     public Task WithDb(Func<UraDbContext, Task> work) => WithDb(async db => { await work(db); return 0; });
+
+    /// <summary>As if the user had replaced their one-time password (OneTimePasswordTests cover that step).</summary>
+    public Task PasswordChosenAsync(string email) =>
+        WithDb(db => db.Users.Where(u => u.Email == email).ExecuteUpdateAsync(s => s.SetProperty(u => u.MustChangePassword, false)));
 
     /// <summary>A browser-like client: keeps cookies, does not follow redirects.</summary>
     public HttpClient Anonymous() => CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false, HandleCookies = true });

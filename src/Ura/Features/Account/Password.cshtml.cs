@@ -3,17 +3,20 @@ using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Ura.Platform.Audit;
+using Ura.Platform.Authorization;
 using Ura.Platform.Data;
 using Ura.Platform.Identity;
 
 namespace Ura.Features.Account;
 
+[AccountSetupPage(AccountSetupStep.Password | AccountSetupStep.TwoFactor)]
 public sealed class PasswordModel(UserManager<User> users, SignInManager<User> signIn, AuditLog audit, UraDbContext db) : PageModel
 {
     [BindProperty]
     public PasswordInput Input { get; set; } = new();
 
     public bool Changed { get; private set; }
+    public bool Required { get; private set; }
 
     public sealed class PasswordInput
     {
@@ -27,9 +30,7 @@ public sealed class PasswordModel(UserManager<User> users, SignInManager<User> s
         public string Confirm { get; set; } = "";
     }
 
-    public void OnGet()
-    {
-    }
+    public void OnGet(bool required) => Required = required;
 
     public async Task<IActionResult> OnPostAsync()
     {
@@ -45,9 +46,13 @@ public sealed class PasswordModel(UserManager<User> users, SignInManager<User> s
                 ModelState.AddModelError(error.Code == nameof(IdentityErrorDescriber.PasswordMismatch) ? "Input.Current" : "Input.New", error.Description);
             return Page();
         }
+        var wasOneTime = user.MustChangePassword;
+        user.MustChangePassword = false;
         audit.Record("auth.password.changed", nameof(User), user.Id);
         await db.SaveChangesAsync(HttpContext.RequestAborted);
         await signIn.RefreshSignInAsync(user);
+        if (wasOneTime)
+            return LocalRedirect("/"); // on to two-factor enrolment, if the role needs it
         Changed = true;
         return Page();
     }

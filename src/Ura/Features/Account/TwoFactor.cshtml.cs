@@ -12,7 +12,7 @@ using Ura.Platform.Identity;
 namespace Ura.Features.Account;
 
 /// <summary>Enrolment in TOTP two-factor sign-in, recovery codes, and reset.</summary>
-[AllowWithoutTwoFactor]
+[AccountSetupPage(AccountSetupStep.TwoFactor)]
 public sealed class TwoFactorModel(UserManager<User> users, SignInManager<User> signIn, AuditLog audit, UraDbContext db) : PageModel
 {
     [BindProperty]

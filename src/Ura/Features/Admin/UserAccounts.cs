@@ -32,6 +32,7 @@ public sealed class UserAccounts(UserManager<User> users, AuditLog audit, UraDbC
             UserName = email.Trim(),
             Email = email.Trim(),
             EmailConfirmed = true,
+            MustChangePassword = true,
             DisplayName = name.Trim(),
             OrganisationId = organisationId,
             CreatedAt = DateTime.UtcNow,

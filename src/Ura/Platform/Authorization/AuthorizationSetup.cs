@@ -11,6 +11,7 @@ public static class AuthorizationSetup
     {
         services.AddAuthorization(Policies.Add);
         services.AddSingleton<IAuthorizationHandler, TwoFactorRequirement>();
+        services.AddSingleton<IAuthorizationHandler, PasswordChangeRequirement>();
         services.AddSingleton<IAuthorizationMiddlewareResultHandler, TwoFactorEnrolmentRedirect>();
         services.AddScoped<CurrentUser>();
         return services;
@@ -18,8 +19,9 @@ public static class AuthorizationSetup
 }
 
 /// <summary>
-/// A signed-in user who owes two-factor enrolment is sent to the enrolment page instead of a bare
-/// "access denied"; API callers get a ProblemDetails saying why.
+/// A signed-in user with unfinished account setup is sent to the step they owe (their own password
+/// first, then two-factor enrolment) instead of a bare "access denied"; API callers get a
+/// ProblemDetails saying why.
 /// </summary>
 internal sealed class TwoFactorEnrolmentRedirect : IAuthorizationMiddlewareResultHandler
 {
@@ -27,16 +29,15 @@ internal sealed class TwoFactorEnrolmentRedirect : IAuthorizationMiddlewareResul
 
     public async Task HandleAsync(RequestDelegate next, HttpContext context, AuthorizationPolicy policy, PolicyAuthorizationResult result)
     {
-        var owesTwoFactor = result.Forbidden
-            && result.AuthorizationFailure?.FailedRequirements.OfType<TwoFactorRequirement>().Any() == true;
-        if (owesTwoFactor)
-        {
-            if (IdentitySetup.IsApi(context.Request))
-                await Problems.WriteAsync(context, StatusCodes.Status403Forbidden, "Problem.TwoFactorRequired");
-            else
-                context.Response.Redirect("/account/two-factor?required=true");
-            return;
-        }
-        await standard.HandleAsync(next, context, policy, result);
+        var failed = result.Forbidden ? result.AuthorizationFailure?.FailedRequirements.ToList() ?? [] : [];
+        var (page, problem) = failed.OfType<PasswordChangeRequirement>().Any() ? ("/account/password?required=true", "Problem.PasswordChangeRequired")
+            : failed.OfType<TwoFactorRequirement>().Any() ? ("/account/two-factor?required=true", "Problem.TwoFactorRequired")
+            : (null, null);
+        if (page is null)
+            await standard.HandleAsync(next, context, policy, result);
+        else if (IdentitySetup.IsApi(context.Request))
+            await Problems.WriteAsync(context, StatusCodes.Status403Forbidden, problem!);
+        else
+            context.Response.Redirect(page);
     }
 }

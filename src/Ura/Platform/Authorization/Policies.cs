@@ -12,8 +12,8 @@ public static class Policies
 
     public static void Add(AuthorizationOptions options)
     {
-        var twoFactor = new TwoFactorRequirement();
-        var standard = new AuthorizationPolicyBuilder().RequireAuthenticatedUser().AddRequirements(twoFactor).Build();
+        var standard = new AuthorizationPolicyBuilder().RequireAuthenticatedUser()
+            .AddRequirements(new PasswordChangeRequirement(), new TwoFactorRequirement()).Build();
         options.DefaultPolicy = standard;
         options.FallbackPolicy = standard;
         options.AddPolicy(SystemAdmin, p => p.Combine(standard).RequireRole(Roles.SystemAdmin));

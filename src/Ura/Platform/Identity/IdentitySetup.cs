@@ -124,6 +124,8 @@ public sealed class UraClaimsPrincipalFactory(
         var country = await db.Organisations.Where(o => o.Id == user.OrganisationId).Select(o => o.CountryCode).FirstAsync();
         identity.AddClaim(new Claim(CurrentUser.OrganisationClaim, user.OrganisationId.ToString()));
         identity.AddClaim(new Claim(CurrentUser.CountryClaim, country));
+        if (user.MustChangePassword)
+            identity.AddClaim(new Claim(PasswordChangeRequirement.Claim, "true"));
         return identity;
     }
 }

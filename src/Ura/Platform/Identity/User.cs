@@ -18,6 +18,9 @@ public sealed class User : IdentityUser<Guid>, IOrganisationOwned
     public string PreferredLanguage { get; set; } = "en";
 
     public bool IsActive { get; set; } = true;
+
+    /// <summary>Set when an administrator gave a one-time password; cleared when the user chooses their own.</summary>
+    public bool MustChangePassword { get; set; }
     public DateTime CreatedAt { get; set; }
 }
 

@@ -55,6 +55,7 @@ public sealed class Foundation : Migration
             DisplayName = t.Column<string>(),
             PreferredLanguage = t.Column<string>(maxLength: 10),
             IsActive = t.Column<bool>(),
+            MustChangePassword = t.Column<bool>(),
             CreatedAt = t.Column<DateTime>(),
             UserName = t.Column<string>(maxLength: 256, nullable: true),
             NormalizedUserName = t.Column<string>(maxLength: 256, nullable: true),
