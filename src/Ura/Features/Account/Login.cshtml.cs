@@ -13,6 +13,10 @@ namespace Ura.Features.Account;
 [AllowAnonymous]
 public sealed class LoginModel(SignInManager<User> signIn, UserManager<User> users, AuditLog audit, UraDbContext db) : PageModel
 {
+    // Hashing against a throwaway hash for unknown addresses makes them take as long as wrong passwords,
+    // so response times do not reveal who has an account.
+    private static readonly Lazy<string> ThrowawayHash = new(() => new PasswordHasher<User>().HashPassword(new User(), Guid.NewGuid().ToString()));
+
     [BindProperty]
     public Credentials Input { get; set; } = new();
 
@@ -44,6 +48,7 @@ public sealed class LoginModel(SignInManager<User> signIn, UserManager<User> use
         var user = await users.FindByEmailAsync(Input.Email);
         if (user is not { IsActive: true })
         {
+            users.PasswordHasher.VerifyHashedPassword(new User(), ThrowawayHash.Value, Input.Password);
             Error = "Login.Failed";
             return Page();
         }
