@@ -19,7 +19,7 @@ public static class Accessibility
     private static readonly string[] Failing = ["serious", "critical"];
     private static readonly Lazy<string> AxeSource = new(() => new BundledAxeScriptProvider().GetScript());
 
-    /// <summary>Makes axe available in every page the context opens (pages cannot see or fetch it).</summary>
+    /// <summary>Makes axe available in every page the context opens: the browser adds it, nothing is fetched.</summary>
     public static Task PrepareAsync(IBrowserContext context) => context.AddInitScriptAsync(AxeSource.Value);
 
     /// <summary>axe with its default rules on the whole page; passes and inapplicable rules without node detail.</summary>

@@ -22,6 +22,9 @@ public sealed class BrowserFixture : IAsyncLifetime
         {
             ExecutablePath = ChromiumPath,
             Headless = true,
+            // Offline: everything but the Ura server on 127.0.0.1 goes to a proxy that is not there and fails, in
+            // every context, including the throwaway one Deque's RunAxe opens.
+            Proxy = new() { Server = "http://127.0.0.1:9", Bypass = "127.0.0.1" },
             Args =
             [
                 "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
