@@ -98,7 +98,8 @@ public sealed class UraServer : IAsyncLifetime
 
     private Process Start(string projectDirectory, string appDll)
     {
-        var start = new ProcessStartInfo("dotnet")
+        // The dotnet host running these tests (the SDK says which), so the app gets the same runtime.
+        var start = new ProcessStartInfo(Environment.GetEnvironmentVariable("DOTNET_HOST_PATH") ?? "dotnet")
         {
             // The content root is the project folder, so wwwroot and appsettings.json are found as with `dotnet run`.
             WorkingDirectory = projectDirectory,
@@ -108,6 +109,9 @@ public sealed class UraServer : IAsyncLifetime
         };
         foreach (var arg in new[] { appDll, "serve", "--demo", "--urls", BaseUrl })
             start.ArgumentList.Add(arg);
+        // Only this server's settings: none inherited from the shell (a Postgres connection string, say).
+        foreach (var inherited in start.Environment.Keys.Where(k => k.StartsWith("Ura__", StringComparison.OrdinalIgnoreCase)).ToList())
+            start.Environment.Remove(inherited);
         start.Environment["Ura__DataDirectory"] = dataDirectory;
         start.Environment["Ura__Keys__KeyEncryptionKey"] = key;
         start.Environment["ASPNETCORE_ENVIRONMENT"] = "Production";
