@@ -1,0 +1,152 @@
+using System.Collections.Concurrent;
+using Ura.Features.Admin;
+using Ura.Platform.Identity;
+using static Microsoft.Playwright.Assertions;
+
+namespace Ura.BrowserTests.Infrastructure;
+
+/// <summary>
+/// A test that uses Ura in the browser. Each test opens its own browser contexts (own cookies); every page a
+/// test reaches goes through <see cref="ArrivedAsync"/>, which runs the accessibility check, and the test
+/// fails if it reached a page without one. Requests anywhere but the Ura server are refused and fail the test.
+/// </summary>
+[Collection(BrowserCollection.Name)]
+public abstract class BrowserTest(UraServer server, BrowserFixture browser, ITestOutputHelper output) : IAsyncLifetime
+{
+    /// <summary>Desktop pages are tested in British English unless a test chooses otherwise.</summary>
+    protected const string DefaultLocale = "en-GB";
+
+    private readonly List<IBrowserContext> contexts = [];
+    private readonly ConcurrentQueue<string> external = new();
+    private readonly ConcurrentDictionary<IPage, string> notChecked = new();
+    private readonly HashSet<IPage> withoutScript = [];
+
+    protected UraServer Server => server;
+    protected ITestOutputHelper Output => output;
+
+    static BrowserTest() => SetDefaultExpectTimeout(15_000);
+
+    public async Task InitializeAsync()
+    {
+        if (await Server.EnsureRunningAsync())
+            output.WriteLine("The Ura server had stopped during an earlier test (see that test); it was started again.");
+    }
+
+    public async Task DisposeAsync()
+    {
+        foreach (var context in contexts)
+            await context.CloseAsync();
+        Assert.False(Server.HasExited, "The Ura server stopped during the test.\n--- server output ---\n" + Server.Output);
+        Assert.True(external.IsEmpty, "The pages requested something outside Ura (nothing may be fetched from the network):\n" + string.Join('\n', external));
+        Assert.True(notChecked.IsEmpty, "The test reached a page without checking its accessibility: " + string.Join(", ", notChecked.Values));
+    }
+
+    /// <summary>A new page in a new context (fresh cookies), on the Ura server.</summary>
+    protected async Task<IPage> NewPageAsync(Action<BrowserNewContextOptions>? configure = null)
+    {
+        var options = new BrowserNewContextOptions { BaseURL = Server.BaseUrl, Locale = DefaultLocale };
+        configure?.Invoke(options);
+        var context = await browser.Browser.NewContextAsync(options);
+        contexts.Add(context);
+        await Accessibility.PrepareAsync(context);
+        await context.RouteAsync(url => !url.StartsWith(Server.BaseUrl + "/", StringComparison.Ordinal), route =>
+        {
+            external.Enqueue(route.Request.Url);
+            return route.AbortAsync();
+        });
+        var page = await context.NewPageAsync();
+        if (options.JavaScriptEnabled == false)
+            withoutScript.Add(page);
+        page.FrameNavigated += (_, frame) =>
+        {
+            if (frame == page.MainFrame)
+                notChecked[page] = frame.Url;
+        };
+        return page;
+    }
+
+    /// <summary>Opens a path as if typed into the address bar, then checks the page.</summary>
+    protected async Task<IResponse?> GoToAsync(IPage page, string path)
+    {
+        var response = await page.GotoAsync(path);
+        await ArrivedAsync(page);
+        return response;
+    }
+
+    /// <summary>
+    /// Call after every navigation (link, form, redirect), once the test knows the new page is there: waits for
+    /// it to load, then runs axe on it. Without JavaScript axe cannot run in the page; those pages are the same
+    /// HTML the script-enabled tests check.
+    /// </summary>
+    protected async Task ArrivedAsync(IPage page)
+    {
+        await page.WaitForLoadStateAsync(LoadState.Load);
+        await Accessibility.AssertTitledAsync(page);
+        if (!withoutScript.Contains(page))
+            await Accessibility.AssertNoSeriousViolationsAsync(page, output);
+        notChecked.TryRemove(page, out _);
+    }
+
+    /// <summary>The language the page says it is in, from <c>&lt;html lang&gt;</c>.</summary>
+    protected static async Task<string> LanguageOfAsync(IPage page) =>
+        await page.Locator("html").GetAttributeAsync("lang") ?? throw new InvalidOperationException("<html> has no lang.");
+
+    /// <summary>One of Ura's strings in the language the page is showing.</summary>
+    protected static async Task<string> TextAsync(IPage page, string key) => UraText.Get(key, await LanguageOfAsync(page));
+
+    /// <summary>Types an e-mail address and password into the sign-in form and presses the sign-in button.</summary>
+    protected async Task SubmitCredentialsAsync(IPage page, string email, string password)
+    {
+        await page.GetByLabel(await TextAsync(page, "Login.Email"), new() { Exact = true }).FillAsync(email);
+        await page.GetByLabel(await TextAsync(page, "Login.Password"), new() { Exact = true }).FillAsync(password);
+        await page.GetByRole(AriaRole.Main).GetByRole(AriaRole.Button, new() { Name = await TextAsync(page, "Login.Submit") }).ClickAsync();
+    }
+
+    /// <summary>Types a code into the two-factor sign-in form and presses its button.</summary>
+    protected async Task SubmitTwoFactorCodeAsync(IPage page, string code)
+    {
+        await page.GetByLabel(await TextAsync(page, "LoginTwoFactor.Code"), new() { Exact = true }).FillAsync(code);
+        await page.GetByRole(AriaRole.Main).GetByRole(AriaRole.Button, new() { Name = await TextAsync(page, "LoginTwoFactor.Submit") }).ClickAsync();
+    }
+
+    /// <summary>The current code from the authenticator app every demo user shares.</summary>
+    protected static string CurrentTwoFactorCode() => Totp.Code(DemoData.TwoFactorKey, DateTimeOffset.UtcNow);
+
+    /// <summary>
+    /// Signs a demo user in as a person does: the sign-in page, e-mail and password, then the code from the
+    /// authenticator app. Ends on the home page.
+    /// </summary>
+    protected async Task SignInAsync(IPage page, string email)
+    {
+        await GoToAsync(page, "/account/login");
+        await SubmitCredentialsAsync(page, email, DemoData.Password);
+        await page.WaitForURLAsync("**/account/login/two-factor**");
+        await ArrivedAsync(page);
+        await SubmitTwoFactorCodeAsync(page, CurrentTwoFactorCode());
+        await page.WaitForURLAsync(Server.BaseUrl + "/");
+        await ArrivedAsync(page);
+    }
+
+    /// <summary>Chooses a language in the header's selector and presses its button; the same page comes back in that language.</summary>
+    protected async Task ChooseLanguageAsync(IPage page, string code)
+    {
+        // The wait below recognises the new page by its language, so it must be a change.
+        Assert.NotEqual(code, await LanguageOfAsync(page));
+        var header = page.GetByRole(AriaRole.Banner);
+        await header.GetByRole(AriaRole.Combobox, new() { Name = await TextAsync(page, "Layout.Language") }).SelectOptionAsync(code);
+        await header.GetByRole(AriaRole.Button, new() { Name = await TextAsync(page, "Layout.Change") }).ClickAsync();
+        await Expect(page.Locator("html")).ToHaveAttributeAsync("lang", code);
+        await ArrivedAsync(page);
+    }
+
+    /// <summary>Presses the sign-out button in the header; ends on the sign-in page.</summary>
+    protected async Task SignOutAsync(IPage page)
+    {
+        await page.GetByRole(AriaRole.Banner).GetByRole(AriaRole.Button, new() { Name = await TextAsync(page, "Layout.SignOut") }).ClickAsync();
+        await page.WaitForURLAsync("**/account/login**");
+        await ArrivedAsync(page);
+    }
+
+    /// <summary>The path and query of the page's address, e.g. <c>/account/login?ReturnUrl=%2Faccount</c>.</summary>
+    protected static string PathOf(IPage page) => new Uri(page.Url).PathAndQuery;
+}
