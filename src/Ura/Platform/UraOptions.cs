@@ -20,6 +20,12 @@ public sealed class UraOptions
     /// </summary>
     public List<string> TrustedProxies { get; set; } = [];
 
+    /// <summary>
+    /// Sign-in attempts (password, code) one client address may make per minute, across all accounts:
+    /// account lockout stops guessing one password, this stops trying one password on many accounts.
+    /// </summary>
+    public int SignInAttemptsPerMinute { get; set; } = 20;
+
     /// <summary>Minutes without a request after which a session ends.</summary>
     public int SessionIdleMinutes { get; set; } = 20;
 

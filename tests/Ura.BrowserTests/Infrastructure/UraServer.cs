@@ -114,6 +114,8 @@ public sealed class UraServer : IAsyncLifetime
             start.Environment.Remove(inherited);
         start.Environment["Ura__DataDirectory"] = dataDirectory;
         start.Environment["Ura__Keys__KeyEncryptionKey"] = key;
+        // Every browser test signs in from 127.0.0.1; the per-address sign-in limit is tested in Ura.Tests.
+        start.Environment["Ura__SignInAttemptsPerMinute"] = "100000";
         start.Environment["ASPNETCORE_ENVIRONMENT"] = "Production";
         start.Environment.Remove("ASPNETCORE_URLS");
         start.Environment.Remove("URLS");

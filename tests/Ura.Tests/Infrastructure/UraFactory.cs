@@ -39,6 +39,8 @@ public partial class UraFactory : WebApplicationFactory<Program>
 
     private readonly bool sharesNode;
 
+    protected virtual int SignInAttemptsPerMinute => 100_000;
+
     public string DataDirectory { get; }
     public string? ConnectionString { get; }
     public string KeyEncryptionKey { get; }
@@ -52,6 +54,8 @@ public partial class UraFactory : WebApplicationFactory<Program>
             ["Ura:Keys:KeyEncryptionKey"] = KeyEncryptionKey,
             ["Ura:Database:Provider"] = TestDatabase.Provider,
             ["Ura:Database:ConnectionString"] = ConnectionString,
+            // Every test client shares one address; RateLimitTests use the real limit.
+            ["Ura:SignInAttemptsPerMinute"] = SignInAttemptsPerMinute.ToString(System.Globalization.CultureInfo.InvariantCulture),
         }));
         return base.CreateHost(builder);
     }

@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.AspNetCore.RateLimiting;
 using Ura.Platform.Audit;
 using Ura.Platform.Data;
 using Ura.Platform.Identity;
@@ -11,6 +12,7 @@ using Ura.Platform.Localization;
 namespace Ura.Features.Account;
 
 [AllowAnonymous]
+[EnableRateLimiting(SignInRateLimit.Policy)]
 public sealed class LoginModel(SignInManager<User> signIn, UserManager<User> users, AuditLog audit, UraDbContext db) : PageModel
 {
     // Hashing against a throwaway hash for unknown addresses makes them take as long as wrong passwords,

@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.AspNetCore.RateLimiting;
 using Microsoft.Extensions.Localization;
 using Ura.Platform.Audit;
 using Ura.Platform.Data;
@@ -14,6 +15,7 @@ namespace Ura.Features.Account;
 
 /// <summary>Second step of sign-in: a code from the authenticator app, or a one-time recovery code for a lost phone.</summary>
 [AllowAnonymous]
+[EnableRateLimiting(SignInRateLimit.Policy)]
 public sealed class LoginTwoFactorModel(SignInManager<User> signIn, AuditLog audit, UraDbContext db, IStringLocalizer<Text> text) : PageModel
 {
     [BindProperty]

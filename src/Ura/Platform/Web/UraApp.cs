@@ -88,6 +88,11 @@ public static class UraApp
         });
         services.Configure<HostOptions>(o => o.ShutdownTimeout = TimeSpan.FromSeconds(20));
         services.AddHostedService<MigrateOnStart>();
+        services.AddRateLimiter(o =>
+        {
+            o.RejectionStatusCode = StatusCodes.Status429TooManyRequests;
+            o.AddPolicy(SignInRateLimit.Policy, SignInRateLimit.Partition(options.SignInAttemptsPerMinute));
+        });
         return builder;
     }
 
@@ -105,6 +110,7 @@ public static class UraApp
         app.UseStaticFiles();
         app.UseRequestLocalization();
         app.UseRouting();
+        app.UseRateLimiter();
         app.UseAuthentication();
         app.UseAuthorization();
         app.UseAntiforgery();
