@@ -206,6 +206,39 @@ public sealed class ScreeningInstrumentTests(UraFactory factory) : IClassFixture
         Assert.True(await factory.WithDb(db => db.ScreeningInstruments.AnyAsync(i => i.Key == "file-sop")));
     }
 
+    [Fact]
+    public async Task Import_PageFileTooLarge_ErrorNextToFileFieldNothingStored()
+    {
+        var client = await factory.SignInAsync(Demo.SystemAdmin, "sq");
+        var token = await UraFactory.AntiforgeryTokenAsync(client, Page);
+        var before = await Snapshot();
+        using var form = new MultipartFormDataContent
+        {
+            { new StringContent(token), "__af" },
+            { new ByteArrayContent(new byte[InstrumentDocument.MaxLength + 1]), "Input.File", "huge.json" },
+        };
+
+        var response = await client.PostAsync(Page, form);
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        var html = await response.HtmlAsync();
+        Assert.Contains($"<ul class=\"field-error\" id=\"Input_File-error\"><li>{factory.Text("Screening.Error.TooLarge", "sq")}</li>",
+            html.Replace("\n", "").Replace("  ", ""), StringComparison.Ordinal);
+        Assert.Equal(before, await Snapshot());
+    }
+
+    [Theory]
+    [InlineData("sysadmin", true)]
+    [InlineData("caseworker", false)]
+    public async Task Navigation_Role_InstrumentsLinkOnlyForSystemAdmin(string login, bool shown)
+    {
+        var client = await factory.SignInAsync(login == "sysadmin" ? Demo.SystemAdmin : Demo.Email(login));
+
+        var html = await (await client.GetAsync("/")).HtmlAsync();
+
+        Assert.Equal(shown, html.Contains($"href=\"{Page}\"", StringComparison.Ordinal));
+    }
+
     public static TheoryData<string> Logins => [.. DemoData.Logins.Select(l => l.Login), "sysadmin"];
 
     [Theory]

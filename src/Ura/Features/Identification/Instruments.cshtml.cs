@@ -42,23 +42,12 @@ public sealed class InstrumentsModel(InstrumentCommands instruments, IStringLoca
     public async Task<IActionResult> OnPostAsync()
     {
         var ct = HttpContext.RequestAborted;
-        string? json = Input.Json;
-        if (Input.File is { Length: > 0 } file)
-        {
-            ErrorField = "Input.File";
-            if (file.Length > InstrumentDocument.MaxLength)
-                json = new string(' ', InstrumentDocument.MaxLength + 1);
-            else
-            {
-                using var reader = new StreamReader(file.OpenReadStream(), Encoding.UTF8);
-                json = await reader.ReadToEndAsync(ct);
-            }
-        }
-        if (string.IsNullOrWhiteSpace(json))
-            Errors = [text["Screening.Instruments.Nothing"]];
+        var (json, problem) = await DocumentAsync(ct);
+        if (problem is not null)
+            Errors = [problem];
         else
         {
-            var result = await instruments.ImportAsync(json, ct);
+            var result = await instruments.ImportAsync(json!, ct);
             if (result.Succeeded)
                 return LocalRedirect("/identification/instruments?imported=true");
             Errors = result.Messages(text).ToList();
@@ -67,5 +56,19 @@ public sealed class InstrumentsModel(InstrumentCommands instruments, IStringLoca
             ModelState.AddModelError(ErrorField, error);
         Instruments = await instruments.ListAsync(ct);
         return Page();
+    }
+
+    /// <summary>The uploaded file if there is one, else the pasted text; or why there is nothing to import.</summary>
+    private async Task<(string? Json, string? Problem)> DocumentAsync(CancellationToken ct)
+    {
+        if (Input.File is { Length: > 0 } file)
+        {
+            ErrorField = "Input.File";
+            if (file.Length > InstrumentDocument.MaxLength)
+                return (null, ImportResult.Message(new InstrumentError("", "Screening.Error.TooLarge"), text));
+            using var reader = new StreamReader(file.OpenReadStream(), Encoding.UTF8);
+            return (await reader.ReadToEndAsync(ct), null);
+        }
+        return string.IsNullOrWhiteSpace(Input.Json) ? (null, text["Screening.Instruments.Nothing"]) : (Input.Json, null);
     }
 }
