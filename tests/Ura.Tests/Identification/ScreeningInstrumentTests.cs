@@ -166,7 +166,9 @@ public sealed class ScreeningInstrumentTests(UraFactory factory) : IClassFixture
 
         var response = await UraFactory.PostFormAsync(client, Page, new() { ["Input.Json"] = "  " });
 
-        Assert.Contains($"<li>{factory.Text("Screening.Instruments.Nothing", "sq")}</li>", await response.HtmlAsync(), StringComparison.Ordinal);
+        var html = await response.HtmlAsync();
+        Assert.Contains($"<li>{factory.Text("Screening.Instruments.Nothing", "sq")}</li>", html, StringComparison.Ordinal);
+        Assert.Contains("Treguesit operacionalë të trafikimit të qenieve njerëzore ILO/KE (2009)", html, StringComparison.Ordinal);
         Assert.Equal(before, await Snapshot());
     }
 

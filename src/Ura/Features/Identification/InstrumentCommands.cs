@@ -10,7 +10,10 @@ namespace Ura.Features.Identification;
 /// <summary>A list's status as listed: which list and how far it can be trusted.</summary>
 public sealed record ListStatus(string List, string Status, int Indicators);
 
-/// <summary>A stored instrument as people and programs see it. <c>IsCurrent</c>: the latest version imported under its key.</summary>
+/// <summary>
+/// A stored instrument as people and programs see it: the title in the reader's language where the
+/// instrument has it; <c>IsCurrent</c>: the latest version imported under its key.
+/// </summary>
 public sealed record InstrumentSummary(Guid Id, string Key, string Version, string Status, string Title, string RuleStatus,
     IReadOnlyList<ListStatus> Lists, DateTime ImportedAt, bool BuiltIn, bool IsCurrent);
 
@@ -85,7 +88,8 @@ public sealed class InstrumentCommands(UraDbContext db, AuditLog audit, CurrentU
         var lists = document is null
             ? []
             : document.Lists.Values.Select(l => new ListStatus(InstrumentDocument.NameOf(l.Kind), InstrumentDocument.NameOf(l.Status), l.All.Count())).ToList();
-        return new InstrumentSummary(stored.Id, stored.Key, stored.Version, InstrumentDocument.NameOf(stored.Status), stored.Title,
+        var title = document?.Title.In(CultureInfo.CurrentUICulture) ?? stored.Title;
+        return new InstrumentSummary(stored.Id, stored.Key, stored.Version, InstrumentDocument.NameOf(stored.Status), title,
             document is null ? InstrumentDocument.NameOf(InstrumentStatus.Incomplete) : InstrumentDocument.NameOf(document.Rule.Status),
             lists, stored.ImportedAt, stored.ImportedById is null, isCurrent);
     }
