@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 using Ura.Features.Account;
 using Ura.Features.Admin;
+using Ura.Features.Identification;
 using Ura.Platform.Audit;
 using Ura.Platform.Data;
 using Ura.Platform.Identity;
@@ -32,6 +33,7 @@ public static class Commands
           users token EMAIL [--name NAME] [--days N]
                                              create an API token for the user and print it
           audit verify                       recompute the audit hash chain; exit code 1 if broken
+          screening import FILE              import a screening instrument (JSON, format ura-screening-instrument/1)
 
         Configuration: appsettings.json or environment, e.g. Ura__Database__Provider=Postgres,
         Ura__Database__ConnectionString=..., Ura__DataDirectory=..., Ura__Keys__KeyEncryptionKeyFile=...
@@ -55,6 +57,7 @@ public static class Commands
                 "users" when words.ElementAtOrDefault(1) == "add" && words.Count == 3 => await InScope(options, (s, o) => AddUserAsync(s, words[2], o)),
                 "users" when words.ElementAtOrDefault(1) == "token" && words.Count == 3 => await InScope(options, (s, o) => TokenAsync(s, words[2], o)),
                 "audit" when words.ElementAtOrDefault(1) == "verify" => await InScope(options, VerifyAsync),
+                "screening" when words.ElementAtOrDefault(1) == "import" && words.Count == 3 => await InScope(options, (s, _) => ImportInstrumentAsync(s, words[2])),
                 "help" => Print(Usage, 0),
                 _ => Print($"Unknown command '{command}'.\n\n{Usage}", 2),
             };
@@ -235,6 +238,21 @@ public static class Commands
             ? Print($"Audit chain intact: {result.EventsChecked} events verified. Head: {result.Head}\n" +
                 "Record the head elsewhere: events removed from the end leave no gap, so only an earlier head reveals them.", 0)
             : Print($"AUDIT CHAIN BROKEN at event {result.BrokenAtSequence}: {result.Problem}. {result.EventsChecked} events before it verified.", 1);
+    }
+
+    private static async Task<int> ImportInstrumentAsync(IServiceProvider services, string file)
+    {
+        if (!File.Exists(file))
+            return Print($"No file '{file}'.", 1);
+        if (new FileInfo(file).Length > InstrumentDocument.MaxLength)
+            return Print($"{file} is larger than {InstrumentDocument.MaxLength} bytes.", 1);
+        var result = await services.GetRequiredService<InstrumentCommands>().ImportAsync(await File.ReadAllTextAsync(file), CancellationToken.None);
+        if (result.Succeeded)
+            return Print($"Imported {result.Instrument!.Key} version {result.Instrument.Version} ({result.Instrument.Status}); it is now the current version.", 0);
+        System.Globalization.CultureInfo.CurrentUICulture = System.Globalization.CultureInfo.GetCultureInfo("en");
+        System.Globalization.CultureInfo.CurrentCulture = System.Globalization.CultureInfo.InvariantCulture;
+        var text = services.GetRequiredService<Microsoft.Extensions.Localization.IStringLocalizer<Ura.Resources.Text>>();
+        return Print($"{file} was not imported:\n" + string.Join("\n", result.Messages(text)), 1);
     }
 
     private static bool Flag(List<string> options, string name) => options.Remove(name);

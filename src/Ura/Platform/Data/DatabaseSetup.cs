@@ -41,7 +41,7 @@ public static class DatabaseSetup
     }
 
     /// <summary>
-    /// Applies pending migrations and adds any role that is missing. SQLite switches to write-ahead
+    /// Applies pending migrations, adds any role that is missing and installs the default screening instruments. SQLite switches to write-ahead
     /// logging, which persists in the file.
     /// </summary>
     public static async Task MigrateAsync(UraDbContext db, CancellationToken ct)
@@ -49,8 +49,13 @@ public static class DatabaseSetup
         await ApplyMigrationsAsync(db, ct);
         var existing = await db.Roles.Select(r => r.Name ?? "").ToListAsync(ct);
         var missing = Roles.All.Except(existing).ToList();
-        if (missing.Count == 0)
-            return;
+        if (missing.Count > 0)
+            await AddRolesAsync(db, missing, ct);
+        await Features.Identification.DefaultInstruments.InstallAsync(db, ct);
+    }
+
+    private static async Task AddRolesAsync(UraDbContext db, List<string> missing, CancellationToken ct)
+    {
         foreach (var role in missing)
             db.Roles.Add(new Role { Name = role, NormalizedName = role.ToUpperInvariant(), ConcurrencyStamp = Guid.NewGuid().ToString() });
         try

@@ -20,6 +20,7 @@ public sealed class UraDbContext(DbContextOptions<UraDbContext> options, FieldPr
     public DbSet<AuditEvent> AuditEvents => Set<AuditEvent>();
     public DbSet<Features.Cases.Case> Cases => Set<Features.Cases.Case>();
     public DbSet<Features.Cases.CaseTeamMember> CaseTeamMembers => Set<Features.Cases.CaseTeamMember>();
+    public DbSet<Features.Identification.ScreeningInstrument> ScreeningInstruments => Set<Features.Identification.ScreeningInstrument>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {
