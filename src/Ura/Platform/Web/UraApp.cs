@@ -5,6 +5,7 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.Extensions.Localization;
 using Ura.Features.Account;
 using Ura.Features.Admin;
+using Ura.Features.Cases;
 using Ura.Platform.Audit;
 using Ura.Platform.Authorization;
 using Ura.Platform.Crypto;
@@ -50,6 +51,7 @@ public static class UraApp
         services.AddScoped<OrganisationCommands>();
         services.AddScoped<UserCommands>();
         services.AddScoped<DemoData>();
+        services.AddScoped<CaseRegistration>();
 
         services.AddRazorPages(o =>
             {
@@ -117,6 +119,7 @@ public static class UraApp
         var api = app.MapGroup("/api/v1").RequireAuthorization().AddEndpointFilter<ValidationFilter>();
         api.MapAccountApi();
         api.MapAdminApi();
+        api.MapCasesApi();
         return app;
     }
 }
