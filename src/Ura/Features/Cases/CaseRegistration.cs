@@ -18,8 +18,14 @@ public sealed record PersonView(
 
 public sealed record DocumentView(string Type, string Number, string IssuingCountry);
 
+/// <summary>What registration did: opened the case, refused with rule errors, or stopped at likely duplicates.</summary>
+public sealed record RegistrationResult(CaseView? Opened, IReadOnlyList<RuleError> Errors, DuplicateReport? Duplicates = null)
+{
+    public bool Succeeded => Opened is not null;
+}
+
 /// <summary>Opens a case for a new person, and reads a case for its team.</summary>
-public sealed class CaseRegistration(UraDbContext db, CurrentUser user, AuditLog audit, BlindIndex blind)
+public sealed class CaseRegistration(UraDbContext db, CurrentUser user, AuditLog audit, BlindIndex blind, DuplicateCheck duplicates)
 {
     public const string NamePurpose = "person.name";
     public const string BirthYearPurpose = "person.birthyear";
@@ -28,13 +34,20 @@ public sealed class CaseRegistration(UraDbContext db, CurrentUser user, AuditLog
     /// Registers the person and opens their case, with the worker on its team. Refuses when the rules
     /// fail, or when likely duplicates exist and the worker has not confirmed a different person.
     /// </summary>
-    public async Task<CommandResult<CaseView>> RegisterAsync(PersonInput input, CancellationToken ct)
+    public async Task<RegistrationResult> RegisterAsync(PersonInput input, CancellationToken ct)
     {
         var now = DateTime.UtcNow;
         var today = DateOnly.FromDateTime(now);
         var errors = PersonRules.Check(input, today);
         if (errors.Count > 0)
-            return new CommandResult<CaseView>(null, errors);
+            return new RegistrationResult(null, errors);
+        if (!input.ConfirmedDifferentPerson)
+        {
+            var report = await duplicates.FindAsync(
+                [input.GivenNames, input.FamilyName, .. input.Aliases], input.BirthDate?.Year ?? input.EstimatedBirthYear!.Value, Enum.Parse<Gender>(input.Gender), ct);
+            if (report.Any)
+                return new RegistrationResult(null, [new RuleError(nameof(PersonInput.ConfirmedDifferentPerson), "Cases.Person.PossibleDuplicate")], report);
+        }
 
         var organisationId = user.RequiredOrganisationId;
         var country = await db.Organisations.Where(o => o.Id == organisationId).Select(o => o.CountryCode).SingleAsync(ct);
@@ -86,7 +99,7 @@ public sealed class CaseRegistration(UraDbContext db, CurrentUser user, AuditLog
         audit.Record("person.register", nameof(Person), person.Id, $"case={@case.Id}");
         await db.SaveChangesAsync(ct);
         await transaction.CommitAsync(ct);
-        return CommandResult<CaseView>.Done(ToView(@case, person));
+        return new RegistrationResult(ToView(@case, person), []);
     }
 
     /// <summary>The case with its person, if the user is on its team; the read is audited.</summary>

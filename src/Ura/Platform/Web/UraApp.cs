@@ -52,6 +52,7 @@ public static class UraApp
         services.AddScoped<UserCommands>();
         services.AddScoped<DemoData>();
         services.AddScoped<CaseRegistration>();
+        services.AddScoped<DuplicateCheck>();
 
         services.AddRazorPages(o =>
             {
