@@ -15,8 +15,6 @@ public sealed class CaseDetailModel(CaseRegistration registration) : PageModel
         if (await registration.ReadAsync(id, HttpContext.RequestAborted) is not { } found)
             return NotFound();
         Case = found;
-        // Personal data must not stay in shared or browser caches.
-        Response.Headers.CacheControl = "no-store";
         return Page();
     }
 }
