@@ -141,6 +141,16 @@ public sealed class CasePagesTests(UraFactory factory) : IClassFixture<UraFactor
     }
 
     [Fact]
+    public async Task HomePage_CaseWorkerSeesNewCaseLinkOthersDoNot()
+    {
+        var worker = await (await (await factory.SignInAsync(Demo.CaseWorker)).GetAsync("/")).Content.ReadAsStringAsync();
+        var admin = await (await (await factory.SignInAsync(Demo.OrgAdmin)).GetAsync("/")).Content.ReadAsStringAsync();
+
+        Assert.Contains("href=\"/cases/new\"", worker, StringComparison.Ordinal);
+        Assert.DoesNotContain("href=\"/cases/new\"", admin, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Resources_EveryValueShownOnThePages_HasATextInEveryLanguage()
     {
         var keys = Enum.GetNames<Gender>().Select(v => "Gender." + v)

@@ -54,6 +54,16 @@ public sealed class CaseRegistrationApiTests(UraFactory factory) : IClassFixture
     }
 
     [Fact]
+    public async Task OpenCase_ConcurrentRegistrations_EachGetsItsOwnReference()
+    {
+        var clients = await Task.WhenAll(Enumerable.Range(0, 3).Select(_ => factory.SignInAsync(Demo.CaseWorker)));
+
+        var opened = await Task.WhenAll(Enumerable.Range(0, 9).Select(i => OpenAsync(clients[i % 3], Adult("Parallel", "Person" + (char)('a' + i)))));
+
+        Assert.Equal(9, opened.Select(c => c.Reference).Distinct().Count());
+    }
+
+    [Fact]
     public async Task OpenCase_ChildWithGuardian_Returns201MarkedChild()
     {
         var client = await factory.SignInAsync(Demo.CaseWorker);

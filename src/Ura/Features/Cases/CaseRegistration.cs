@@ -120,24 +120,16 @@ public sealed class CaseRegistration(UraDbContext db, CurrentUser user, AuditLog
         new[] { givenNames, familyName }.Concat(aliases).SelectMany(n => blind.OfWords(NamePurpose, n)).Distinct();
 
     /// <summary>
-    /// The next reference of the country and year. The counter row's update lock makes concurrent
-    /// registrations wait for each other, so no number is given twice.
+    /// The next reference of the country and year, from one atomic upsert (same SQL on SQLite and
+    /// PostgreSQL): concurrent registrations wait on the counter row, so no number is given twice.
     /// </summary>
     private async Task<string> NextReferenceAsync(string country, int year, CancellationToken ct)
     {
-        var updated = await db.CaseReferenceCounters.Where(c => c.CountryCode == country && c.Year == year)
-            .ExecuteUpdateAsync(s => s.SetProperty(c => c.Last, c => c.Last + 1), ct);
-        int next;
-        if (updated == 0)
-        {
-            db.CaseReferenceCounters.Add(new CaseReferenceCounter { CountryCode = country, Year = year, Last = 1 });
-            await db.SaveChangesAsync(ct);
-            next = 1;
-        }
-        else
-        {
-            next = await db.CaseReferenceCounters.AsNoTracking().Where(c => c.CountryCode == country && c.Year == year).Select(c => c.Last).SingleAsync(ct);
-        }
+        var next = (await db.Database.SqlQuery<int>($"""
+            INSERT INTO "CaseReferenceCounters" ("CountryCode", "Year", "Last") VALUES ({country}, {year}, 1)
+            ON CONFLICT ("CountryCode", "Year") DO UPDATE SET "Last" = "CaseReferenceCounters"."Last" + 1
+            RETURNING "Last" AS "Value"
+            """).ToListAsync(ct)).Single();
         return $"{country}-{year}-{next:D6}";
     }
 
