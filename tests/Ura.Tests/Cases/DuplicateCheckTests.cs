@@ -157,4 +157,48 @@ public sealed class DuplicateCheckTests(UraFactory factory) : IClassFixture<UraF
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
         Assert.Equal([factory.Text("Cases.Person.UnknownGender", "mk")], await AdminTestSupport.ProblemErrorsAsync(response, "gender"));
     }
+
+    [Fact]
+    public async Task FindForCase_SecondRegistration_ListsTheOtherCaseNotItself()
+    {
+        var first = await RegisterAsync(1985);
+        var second = await RegisterAsync(1985);
+        var client = await factory.SignInAsync(Demo.CaseWorker);
+
+        var report = await (await client.PostAsync($"/api/v1/cases/{first.Id}/duplicates", null)).Content.ReadFromJsonAsync<DuplicateReport>();
+
+        var match = Assert.Single(report!.Matches);
+        Assert.Equal(second.Id, match.CaseId);
+    }
+
+    [Theory]
+    [InlineData("socialworker", "al")]
+    [InlineData("orgadmin", "al")]
+    [InlineData("coordinator", "al")]
+    [InlineData("caseworker", "xk")]
+    public async Task FindForCase_OutsideTheCaseTeam_Returns404AndRecordsNoRead(string login, string country)
+    {
+        var existing = await RegisterAsync(1984);
+        var reads = await factory.WithDb(db => db.AuditEvents.CountAsync(e => e.EntityId == existing.Id.ToString() && e.Action == "read"));
+
+        var response = await (await factory.SignInAsync(Demo.Email(login, country))).PostAsync($"/api/v1/cases/{existing.Id}/duplicates", null);
+
+        Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
+        Assert.Equal(reads, await factory.WithDb(db => db.AuditEvents.CountAsync(e => e.EntityId == existing.Id.ToString() && e.Action == "read")));
+    }
+
+    [Fact]
+    public async Task CasePage_CheckDuplicatesButton_ShowsTheOtherCase()
+    {
+        var first = await RegisterAsync(1983);
+        var second = await RegisterAsync(1983);
+        var client = await factory.SignInAsync(Demo.CaseWorker, "sq");
+
+        var response = await UraFactory.PostFormAsync(client, $"/cases/{first.Id}?handler=Duplicates", [], formPage: $"/cases/{first.Id}");
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        var html = await response.HtmlAsync();
+        Assert.Contains(second.Reference, html, StringComparison.Ordinal);
+        Assert.Contains(factory.Text("Cases.Duplicates.Title", "sq"), html, StringComparison.Ordinal);
+    }
 }

@@ -6,9 +6,20 @@ namespace Ura.Features.Cases;
 
 /// <summary>A case with its person, for the case team only (others get 404); every view is audited.</summary>
 [Authorize]
-public sealed class CaseDetailModel(CaseRegistration registration) : PageModel
+public sealed class CaseDetailModel(CaseRegistration registration, DuplicateCheck duplicates) : PageModel
 {
     public CaseView Case { get; private set; } = null!;
+
+    /// <summary>Shown after the worker asks for a duplicate check.</summary>
+    public DuplicateReport? Duplicates { get; private set; }
+
+    public async Task<IActionResult> OnPostDuplicatesAsync(Guid id)
+    {
+        if (await duplicates.FindForCaseAsync(id, HttpContext.RequestAborted) is not { } report)
+            return NotFound();
+        Duplicates = report;
+        return await OnGetAsync(id);
+    }
 
     public async Task<IActionResult> OnGetAsync(Guid id)
     {

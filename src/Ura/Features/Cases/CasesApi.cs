@@ -16,6 +16,7 @@ public static class CasesApi
         cases.MapPost("", OpenCase).WithName("OpenCase").RequireAuthorization(Policies.CaseWorker);
         // A search by name is a POST, so names never travel in a URL or an access log.
         cases.MapPost("/duplicates", FindDuplicates).WithName("FindDuplicates").RequireAuthorization(Policies.CaseWorker);
+        cases.MapPost("/{id:guid}/duplicates", FindDuplicatesOfCase).WithName("FindDuplicatesOfCase").RequireAuthorization();
         cases.MapGet("/{id:guid}", GetCase).WithName("GetCase").RequireAuthorization();
     }
 
@@ -46,6 +47,10 @@ public static class CasesApi
             return new[] { new RuleError(nameof(DuplicateQuery.Gender), "Cases.Person.UnknownGender") }.ToProblem(text);
         return TypedResults.Ok(await check.FindAsync([body.GivenNames, body.FamilyName, .. body.Aliases ?? []], body.BirthYear, Enum.Parse<Gender>(body.Gender), ct));
     }
+
+    /// <summary>On demand, for a case already open: out of the case team's scope answers 404.</summary>
+    private static async Task<Results<Ok<DuplicateReport>, NotFound>> FindDuplicatesOfCase(Guid id, DuplicateCheck check, CancellationToken ct) =>
+        await check.FindForCaseAsync(id, ct) is { } report ? TypedResults.Ok(report) : TypedResults.NotFound();
 
     /// <summary>Out of the case team's scope answers 404, as if the case did not exist.</summary>
     private static async Task<Results<Ok<CaseView>, NotFound>> GetCase(Guid id, CaseRegistration registration, CancellationToken ct) =>

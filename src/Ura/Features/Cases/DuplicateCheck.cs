@@ -25,7 +25,22 @@ public sealed record KnownElsewhere(string Organisation, string CountryCode);
 /// </summary>
 public sealed class DuplicateCheck(UraDbContext db, CurrentUser user, AuditLog audit, BlindIndex blind)
 {
-    public async Task<DuplicateReport> FindAsync(IEnumerable<string> names, int birthYear, Gender gender, CancellationToken ct)
+    /// <summary>Likely matches of the person of a case the user may see, leaving out that case; null when out of scope.</summary>
+    public async Task<DuplicateReport?> FindForCaseAsync(Guid caseId, CancellationToken ct)
+    {
+        var person = await db.Cases.AsNoTracking().VisibleToCaseTeam(user)
+            .Where(c => c.Id == caseId && c.Person != null)
+            .Select(c => new { c.Person!.GivenNames, c.Person.FamilyName, c.Person.Aliases, c.Person.BirthDate, c.Person.Gender })
+            .SingleOrDefaultAsync(ct);
+        if (person is null)
+            return null;
+        audit.Record("read", nameof(Case), caseId, "duplicate-check");
+        await db.SaveChangesAsync(ct);
+        var names = new[] { person.GivenNames, person.FamilyName }.Concat(person.Aliases?.Split('\n') ?? []);
+        return await FindAsync(names, int.Parse(person.BirthDate[..4], System.Globalization.CultureInfo.InvariantCulture), person.Gender, ct, caseId);
+    }
+
+    public async Task<DuplicateReport> FindAsync(IEnumerable<string> names, int birthYear, Gender gender, CancellationToken ct, Guid? exceptCase = null)
     {
         var hashes = names.SelectMany(n => blind.OfWords(CaseRegistration.NamePurpose, n)).Distinct().ToList();
         if (hashes.Count == 0)
@@ -39,6 +54,7 @@ public sealed class DuplicateCheck(UraDbContext db, CurrentUser user, AuditLog a
             .Select(g => g.Key)
             .Join(db.Persons.Where(p => p.Gender == gender && p.BirthYearHash == yearHash), id => id, p => p.Id,
                 (_, p) => new { p.Id, p.CaseId, p.OrganisationId })
+            .Where(p => p.CaseId != exceptCase)
             .ToListAsync(ct);
         if (candidates.Count == 0)
             return new DuplicateReport([], []);
