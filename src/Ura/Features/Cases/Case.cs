@@ -16,6 +16,10 @@ public sealed class Case : IOrganisationOwned
     /// <summary>Human reference such as AL-2026-000123.</summary>
     public required string Reference { get; set; }
     public DateTime OpenedAt { get; set; }
+
+    /// <summary>The person the case is about (the person row points here: one person, one case).</summary>
+    public Person? Person { get; set; }
+
     public List<CaseTeamMember> Team { get; set; } = [];
 }
 
@@ -35,6 +39,7 @@ internal sealed class CaseConfiguration : IEntityTypeConfiguration<Case>
         e.HasIndex(c => c.Reference).IsUnique();
         e.HasIndex(c => c.OrganisationId);
         e.HasOne<Platform.Identity.Organisation>().WithMany().HasForeignKey(c => c.OrganisationId).OnDelete(DeleteBehavior.Restrict);
+        e.HasOne(c => c.Person).WithOne().HasForeignKey<Person>(p => p.CaseId).OnDelete(DeleteBehavior.Restrict);
         e.HasMany(c => c.Team).WithOne().HasForeignKey(m => m.CaseId).OnDelete(DeleteBehavior.Cascade);
     }
 }

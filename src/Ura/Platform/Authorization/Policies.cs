@@ -9,6 +9,7 @@ public static class Policies
     public const string SystemAdmin = "SystemAdmin";
     public const string OrganisationAdmin = "OrganisationAdmin";
     public const string AuditReader = "AuditReader";
+    public const string CaseWorker = "CaseWorker";
 
     public static void Add(AuthorizationOptions options)
     {
@@ -18,6 +19,7 @@ public static class Policies
         options.FallbackPolicy = standard;
         options.AddPolicy(SystemAdmin, p => p.Combine(standard).RequireRole(Roles.SystemAdmin));
         options.AddPolicy(OrganisationAdmin, p => p.Combine(standard).RequireRole(Roles.OrganisationAdmin, Roles.SystemAdmin));
+        options.AddPolicy(CaseWorker, p => p.Combine(standard).RequireRole(Roles.CaseWorker));
         options.AddPolicy(AuditReader, p => p.Combine(standard).RequireRole(Roles.Supervisor, Roles.OrganisationAdmin, Roles.SystemAdmin));
     }
 }

@@ -21,6 +21,10 @@ public sealed class UraDbContext(DbContextOptions<UraDbContext> options, FieldPr
     public DbSet<Features.Cases.Case> Cases => Set<Features.Cases.Case>();
     public DbSet<Features.Cases.CaseTeamMember> CaseTeamMembers => Set<Features.Cases.CaseTeamMember>();
     public DbSet<Features.Identification.ScreeningInstrument> ScreeningInstruments => Set<Features.Identification.ScreeningInstrument>();
+    public DbSet<Features.Cases.Person> Persons => Set<Features.Cases.Person>();
+    public DbSet<Features.Cases.IdentityDocument> IdentityDocuments => Set<Features.Cases.IdentityDocument>();
+    public DbSet<Features.Cases.PersonNameIndex> PersonNameIndex => Set<Features.Cases.PersonNameIndex>();
+    public DbSet<Features.Cases.CaseReferenceCounter> CaseReferenceCounters => Set<Features.Cases.CaseReferenceCounter>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {

@@ -6,6 +6,7 @@ using Microsoft.Extensions.Localization;
 using Ura.Features.Account;
 using Ura.Features.Admin;
 using Ura.Features.Identification;
+using Ura.Features.Cases;
 using Ura.Platform.Audit;
 using Ura.Platform.Authorization;
 using Ura.Platform.Crypto;
@@ -52,6 +53,8 @@ public static class UraApp
         services.AddScoped<UserCommands>();
         services.AddScoped<DemoData>();
         services.AddScoped<InstrumentCommands>();
+        services.AddScoped<CaseRegistration>();
+        services.AddScoped<DuplicateCheck>();
 
         services.AddRazorPages(o =>
             {
@@ -126,6 +129,7 @@ public static class UraApp
         api.MapAccountApi();
         api.MapAdminApi();
         api.MapIdentificationApi();
+        api.MapCasesApi();
         return app;
     }
 }

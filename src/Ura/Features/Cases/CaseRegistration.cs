@@ -1,0 +1,144 @@
+using Microsoft.EntityFrameworkCore;
+using Ura.Features.Admin;
+using Ura.Platform.Audit;
+using Ura.Platform.Authorization;
+using Ura.Platform.Crypto;
+using Ura.Platform.Data;
+
+namespace Ura.Features.Cases;
+
+/// <summary>A case as its team reads it.</summary>
+public sealed record CaseView(Guid Id, string Reference, DateTime OpenedAt, PersonView Person);
+
+public sealed record PersonView(
+    string GivenNames, string FamilyName, IReadOnlyList<string> Aliases, string BirthDate, bool BirthDateEstimated,
+    string Gender, string AgeBand, bool IsChild, IReadOnlyList<string> Citizenships, IReadOnlyList<string> Languages,
+    string? EducationLevel, string? MaritalStatus, int? NumberOfChildren, string? Phone, string? Email, string? Address,
+    string? GuardianName, string? GuardianRelation, string? GuardianContact, IReadOnlyList<DocumentView> Documents);
+
+public sealed record DocumentView(string Type, string Number, string IssuingCountry);
+
+/// <summary>What registration did: opened the case, refused with rule errors, or stopped at likely duplicates.</summary>
+public sealed record RegistrationResult(CaseView? Opened, IReadOnlyList<RuleError> Errors, DuplicateReport? Duplicates = null)
+{
+    public bool Succeeded => Opened is not null;
+}
+
+/// <summary>Opens a case for a new person, and reads a case for its team.</summary>
+public sealed class CaseRegistration(UraDbContext db, CurrentUser user, AuditLog audit, BlindIndex blind, DuplicateCheck duplicates)
+{
+    public const string NamePurpose = "person.name";
+    public const string BirthYearPurpose = "person.birthyear";
+
+    /// <summary>
+    /// Registers the person and opens their case, with the worker on its team. Refuses when the rules
+    /// fail, or when likely duplicates exist and the worker has not confirmed a different person.
+    /// </summary>
+    public async Task<RegistrationResult> RegisterAsync(PersonInput input, CancellationToken ct)
+    {
+        var now = DateTime.UtcNow;
+        var today = DateOnly.FromDateTime(now);
+        var errors = PersonRules.Check(input, today);
+        if (errors.Count > 0)
+            return new RegistrationResult(null, errors);
+        if (!input.ConfirmedDifferentPerson)
+        {
+            var report = await duplicates.FindAsync(
+                [input.GivenNames, input.FamilyName, .. input.Aliases], input.BirthDate?.Year ?? input.EstimatedBirthYear!.Value, Enum.Parse<Gender>(input.Gender), ct);
+            if (report.Any)
+                return new RegistrationResult(null, [new RuleError(nameof(PersonInput.ConfirmedDifferentPerson), "Cases.Person.PossibleDuplicate")], report);
+        }
+
+        var organisationId = user.RequiredOrganisationId;
+        var country = await db.Organisations.Where(o => o.Id == organisationId).Select(o => o.CountryCode).SingleAsync(ct);
+        var age = PersonRules.AgeOn(input.BirthDate, input.EstimatedBirthYear, today);
+        var birthYear = input.BirthDate?.Year ?? input.EstimatedBirthYear!.Value;
+        var aliases = input.Aliases.Select(a => a.Trim()).Where(a => a.Length > 0).Distinct().ToList();
+
+        await using var transaction = await db.Database.BeginTransactionAsync(ct);
+        var reference = await NextReferenceAsync(country, now.Year, ct);
+        var @case = new Case { OrganisationId = organisationId, Reference = reference, OpenedAt = now };
+        @case.Team.Add(new CaseTeamMember { UserId = user.RequiredId, AssignedAt = now });
+        var person = new Person
+        {
+            OrganisationId = organisationId,
+            CaseId = @case.Id,
+            GivenNames = input.GivenNames.Trim(),
+            FamilyName = input.FamilyName.Trim(),
+            Aliases = aliases.Count > 0 ? string.Join('\n', aliases) : null,
+            BirthDate = input.BirthDate?.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture) ?? birthYear.ToString(System.Globalization.CultureInfo.InvariantCulture),
+            BirthDateEstimated = input.BirthDate is null,
+            BirthYearHash = blind.Of(BirthYearPurpose, birthYear.ToString(System.Globalization.CultureInfo.InvariantCulture)),
+            Gender = Enum.Parse<Gender>(input.Gender),
+            AgeBand = PersonRules.BandOf(age),
+            IsChild = PersonRules.IsChild(age),
+            Citizenships = string.Join(',', input.Citizenships.Distinct()),
+            Languages = string.Join(',', input.Languages.Distinct()),
+            EducationLevel = string.IsNullOrEmpty(input.EducationLevel) ? null : Enum.Parse<EducationLevel>(input.EducationLevel),
+            MaritalStatus = string.IsNullOrEmpty(input.MaritalStatus) ? null : Enum.Parse<MaritalStatus>(input.MaritalStatus),
+            NumberOfChildren = input.NumberOfChildren,
+            Phone = Clean(input.Phone),
+            Email = Clean(input.Email),
+            Address = Clean(input.Address),
+            GuardianName = Clean(input.GuardianName),
+            GuardianRelation = Clean(input.GuardianRelation),
+            GuardianContact = Clean(input.GuardianContact),
+            RegisteredAt = now,
+        };
+        person.Documents.AddRange(input.Documents.Select(d => new IdentityDocument
+        {
+            Type = Enum.Parse<IdentityDocumentType>(d.Type),
+            Number = d.Number.Trim(),
+            IssuingCountry = d.IssuingCountry,
+        }));
+        foreach (var hash in NameHashes(person.GivenNames, person.FamilyName, aliases))
+            person.NameIndex.Add(new PersonNameIndex { OrganisationId = organisationId, Hash = hash });
+        @case.Person = person;
+        db.Cases.Add(@case);
+        audit.Record("case.open", nameof(Case), @case.Id, $"reference={reference}");
+        audit.Record("person.register", nameof(Person), person.Id, $"case={@case.Id}");
+        await db.SaveChangesAsync(ct);
+        await transaction.CommitAsync(ct);
+        return new RegistrationResult(ToView(@case, person), []);
+    }
+
+    /// <summary>The case with its person, if the user is on its team; the read is audited.</summary>
+    public async Task<CaseView?> ReadAsync(Guid id, CancellationToken ct)
+    {
+        var found = await db.Cases.AsNoTracking().VisibleToCaseTeam(user)
+            .Where(c => c.Id == id && c.Person != null)
+            .Include(c => c.Person!).ThenInclude(p => p.Documents)
+            .SingleOrDefaultAsync(ct);
+        if (found is null)
+            return null;
+        await audit.ReadAsync(nameof(Case), found.Id, ct);
+        return ToView(found, found.Person!);
+    }
+
+    /// <summary>Blind-index hashes of every word of the names and aliases, each once.</summary>
+    public IEnumerable<string> NameHashes(string givenNames, string familyName, IEnumerable<string> aliases) =>
+        new[] { givenNames, familyName }.Concat(aliases).SelectMany(n => blind.OfWords(NamePurpose, n)).Distinct();
+
+    /// <summary>
+    /// The next reference of the country and year, from one atomic upsert (same SQL on SQLite and
+    /// PostgreSQL): concurrent registrations wait on the counter row, so no number is given twice.
+    /// </summary>
+    private async Task<string> NextReferenceAsync(string country, int year, CancellationToken ct)
+    {
+        var next = (await db.Database.SqlQuery<int>($"""
+            INSERT INTO "CaseReferenceCounters" ("CountryCode", "Year", "Last") VALUES ({country}, {year}, 1)
+            ON CONFLICT ("CountryCode", "Year") DO UPDATE SET "Last" = "CaseReferenceCounters"."Last" + 1
+            RETURNING "Last" AS "Value"
+            """).ToListAsync(ct)).Single();
+        return $"{country}-{year}-{next:D6}";
+    }
+
+    private static string? Clean(string? value) => string.IsNullOrWhiteSpace(value) ? null : value.Trim();
+
+    internal static CaseView ToView(Case c, Person p) => new(c.Id, c.Reference, c.OpenedAt, new PersonView(
+        p.GivenNames, p.FamilyName, p.Aliases?.Split('\n') ?? [], p.BirthDate, p.BirthDateEstimated,
+        p.Gender.ToString(), p.AgeBand.ToString(), p.IsChild, [.. p.CitizenshipList], [.. p.LanguageList],
+        p.EducationLevel?.ToString(), p.MaritalStatus?.ToString(), p.NumberOfChildren, p.Phone, p.Email, p.Address,
+        p.GuardianName, p.GuardianRelation, p.GuardianContact,
+        [.. p.Documents.Select(d => new DocumentView(d.Type.ToString(), d.Number, d.IssuingCountry))]));
+}
