@@ -20,7 +20,7 @@ public sealed class FeaturePagesTests(UraServer server, BrowserFixture browser, 
     {
         var page = await NewPageAsync();
         await SignInAsync(page, DemoData.SystemAdminEmail);
-        await ChooseLanguageAsync(page, language);
+        await UseLanguageAsync(page, language);
         foreach (var path in new[] { "/admin/users", "/admin/users/new", "/admin/organisations", "/admin/countries", "/admin/countries/AL", "/identification/instruments", "/audit" })
         {
             var response = await GoToAsync(page, path);
@@ -39,8 +39,8 @@ public sealed class FeaturePagesTests(UraServer server, BrowserFixture browser, 
     public async Task CaseWorkerNewCasePage_OpensAndAccessible(string language)
     {
         var page = await NewPageAsync();
-        await SignInAsync(page, DemoData.EmailOf("caseworker", language == "mk" ? "me" : "mk"));
-        await ChooseLanguageAsync(page, language);
+        await SignInAsync(page, DemoData.EmailOf("caseworker", language == "mk" ? "me" : "ba"));
+        await UseLanguageAsync(page, language);
         var response = await GoToAsync(page, "/cases/new");
         Assert.Equal(200, response!.Status);
         await Expect(page.GetByRole(AriaRole.Main).Locator("form")).ToHaveCountAsync(1);

@@ -92,7 +92,7 @@ public sealed class SignInTests(UraServer server, BrowserFixture browser, ITestO
         var page = await NewPageAsync();
 
         await SignInAsync(page, DemoData.SystemAdminEmail);
-        await ChooseLanguageAsync(page, "en");
+        await UseLanguageAsync(page, "en");
 
         var nav = page.GetByRole(AriaRole.Navigation, new() { Name = "Main" });
         await Expect(nav.GetByRole(AriaRole.Link, new() { Name = "Users", Exact = true })).ToHaveAttributeAsync("href", "/admin/users");

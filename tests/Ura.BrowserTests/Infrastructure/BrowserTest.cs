@@ -140,6 +140,13 @@ public abstract class BrowserTest(UraServer server, BrowserFixture browser, ITes
     }
 
     /// <summary>Presses the sign-out button in the header; ends on the sign-in page.</summary>
+    /// <summary>Shows the page in <paramref name="language"/>; another test may already have saved it as the user's preference.</summary>
+    protected async Task UseLanguageAsync(IPage page, string language)
+    {
+        if (await LanguageOfAsync(page) != language)
+            await ChooseLanguageAsync(page, language);
+    }
+
     protected async Task SignOutAsync(IPage page)
     {
         await page.GetByRole(AriaRole.Banner).GetByRole(AriaRole.Button, new() { Name = await TextAsync(page, "Layout.SignOut") }).ClickAsync();
