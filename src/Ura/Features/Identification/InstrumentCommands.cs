@@ -55,16 +55,7 @@ public sealed class InstrumentCommands(UraDbContext db, AuditLog audit, CurrentU
         if (await db.ScreeningInstruments.AnyAsync(i => i.Key == document.Key && i.Version == document.Version, ct))
             return new(null, [Duplicate()]);
 
-        var instrument = new ScreeningInstrument
-        {
-            Key = document.Key,
-            Version = document.Version,
-            Status = document.Status,
-            Title = document.Title.English,
-            Document = json,
-            ImportedAt = DateTime.UtcNow,
-            ImportedById = user.Id,
-        };
+        var instrument = ScreeningInstrument.From(document, json, user.Id);
         db.ScreeningInstruments.Add(instrument);
         audit.Record("screening-instrument.import", nameof(ScreeningInstrument), instrument.Id,
             $"key={document.Key};version={document.Version};status={InstrumentDocument.NameOf(document.Status)}");

@@ -23,6 +23,18 @@ public sealed class ScreeningInstrument
 
     /// <summary>Null for the instruments Ura installs itself.</summary>
     public Guid? ImportedById { get; set; }
+
+    /// <summary>A validated document as stored: the JSON exactly as given, with the fields lists need.</summary>
+    public static ScreeningInstrument From(InstrumentDocument document, string json, Guid? importedById) => new()
+    {
+        Key = document.Key,
+        Version = document.Version,
+        Status = document.Status,
+        Title = document.Title.English,
+        Document = json,
+        ImportedAt = DateTime.UtcNow,
+        ImportedById = importedById,
+    };
 }
 
 internal sealed class ScreeningInstrumentConfiguration : IEntityTypeConfiguration<ScreeningInstrument>
@@ -69,15 +81,7 @@ public static class DefaultInstruments
             throw new InvalidOperationException("The built-in ILO instrument does not validate: "
                 + string.Join("; ", parsed.Errors.Select(e => $"{e.Path} {e.MessageKey}")));
         var document = parsed.Document!;
-        db.ScreeningInstruments.Add(new ScreeningInstrument
-        {
-            Key = document.Key,
-            Version = document.Version,
-            Status = document.Status,
-            Title = document.Title.English,
-            Document = json,
-            ImportedAt = DateTime.UtcNow,
-        });
+        db.ScreeningInstruments.Add(ScreeningInstrument.From(document, json, importedById: null));
         try
         {
             await db.SaveChangesAsync(ct);
