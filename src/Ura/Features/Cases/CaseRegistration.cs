@@ -8,7 +8,9 @@ using Ura.Platform.Data;
 namespace Ura.Features.Cases;
 
 /// <summary>A case as its team reads it.</summary>
-public sealed record CaseView(Guid Id, string Reference, DateTime OpenedAt, PersonView Person);
+public sealed record CaseView(
+    Guid Id, string Reference, DateTime OpenedAt, CaseStatus Status, CaseStage Stage, TraffickingStatus TraffickingStatus,
+    ClosureReason? ClosureRequested, PersonView Person);
 
 public sealed record PersonView(
     string GivenNames, string FamilyName, IReadOnlyList<string> Aliases, string BirthDate, bool BirthDateEstimated,
@@ -25,7 +27,7 @@ public sealed record RegistrationResult(CaseView? Opened, IReadOnlyList<RuleErro
 }
 
 /// <summary>Opens a case for a new person, and reads a case for its team.</summary>
-public sealed class CaseRegistration(UraDbContext db, CurrentUser user, AuditLog audit, BlindIndex blind, DuplicateCheck duplicates)
+public sealed class CaseRegistration(UraDbContext db, CurrentUser user, AuditLog audit, BlindIndex blind, DuplicateCheck duplicates, CaseAccess access)
 {
     public const string NamePurpose = "person.name";
     public const string BirthYearPurpose = "person.birthyear";
@@ -36,8 +38,8 @@ public sealed class CaseRegistration(UraDbContext db, CurrentUser user, AuditLog
     /// </summary>
     public async Task<RegistrationResult> RegisterAsync(PersonInput input, CancellationToken ct)
     {
-        var now = DateTime.UtcNow;
-        var today = DateOnly.FromDateTime(now);
+        var now = access.Now;
+        var today = access.Today;
         var errors = PersonRules.Check(input, today);
         if (errors.Count > 0)
             return new RegistrationResult(null, errors);
@@ -57,7 +59,7 @@ public sealed class CaseRegistration(UraDbContext db, CurrentUser user, AuditLog
 
         await using var transaction = await db.Database.BeginTransactionAsync(ct);
         var reference = await NextReferenceAsync(country, now.Year, ct);
-        var @case = new Case { OrganisationId = organisationId, Reference = reference, OpenedAt = now };
+        var @case = new Case { OrganisationId = organisationId, Reference = reference, OpenedAt = now, UpdatedAt = now };
         @case.Team.Add(new CaseTeamMember { UserId = user.RequiredId, AssignedAt = now });
         var person = new Person
         {
@@ -95,7 +97,7 @@ public sealed class CaseRegistration(UraDbContext db, CurrentUser user, AuditLog
             person.NameIndex.Add(new PersonNameIndex { OrganisationId = organisationId, Hash = hash });
         @case.Person = person;
         db.Cases.Add(@case);
-        audit.Record("case.open", nameof(Case), @case.Id, $"reference={reference}");
+        access.Record(@case, "open");
         audit.Record("person.register", nameof(Person), person.Id, $"case={@case.Id}");
         await db.SaveChangesAsync(ct);
         await transaction.CommitAsync(ct);
@@ -135,7 +137,8 @@ public sealed class CaseRegistration(UraDbContext db, CurrentUser user, AuditLog
 
     private static string? Clean(string? value) => string.IsNullOrWhiteSpace(value) ? null : value.Trim();
 
-    internal static CaseView ToView(Case c, Person p) => new(c.Id, c.Reference, c.OpenedAt, new PersonView(
+    internal static CaseView ToView(Case c, Person p) => new(c.Id, c.Reference, c.OpenedAt, c.Status, c.Stage, c.TraffickingStatus,
+        c.ClosureRequestedAt is null ? null : c.ClosureReason, new PersonView(
         p.GivenNames, p.FamilyName, p.Aliases?.Split('\n') ?? [], p.BirthDate, p.BirthDateEstimated,
         p.Gender.ToString(), p.AgeBand.ToString(), p.IsChild, [.. p.CitizenshipList], [.. p.LanguageList],
         p.EducationLevel?.ToString(), p.MaritalStatus?.ToString(), p.NumberOfChildren, p.Phone, p.Email, p.Address,

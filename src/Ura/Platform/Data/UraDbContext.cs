@@ -25,6 +25,8 @@ public sealed class UraDbContext(DbContextOptions<UraDbContext> options, FieldPr
     public DbSet<Features.Cases.IdentityDocument> IdentityDocuments => Set<Features.Cases.IdentityDocument>();
     public DbSet<Features.Cases.PersonNameIndex> PersonNameIndex => Set<Features.Cases.PersonNameIndex>();
     public DbSet<Features.Cases.CaseReferenceCounter> CaseReferenceCounters => Set<Features.Cases.CaseReferenceCounter>();
+    public DbSet<Features.Cases.CaseEvent> CaseEvents => Set<Features.Cases.CaseEvent>();
+    public DbSet<Features.Cases.CaseTask> CaseTasks => Set<Features.Cases.CaseTask>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {

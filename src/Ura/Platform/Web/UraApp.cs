@@ -1,3 +1,4 @@
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using System.Text.Json;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
 using Microsoft.AspNetCore.HttpOverrides;
@@ -55,6 +56,8 @@ public static class UraApp
         services.AddScoped<InstrumentCommands>();
         services.AddScoped<CaseRegistration>();
         services.AddScoped<DuplicateCheck>();
+        services.AddScoped<CaseAccess>();
+        services.TryAddSingleton(TimeProvider.System);
 
         services.AddRazorPages(o =>
             {
