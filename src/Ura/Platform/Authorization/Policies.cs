@@ -11,6 +11,9 @@ public static class Policies
     public const string AuditReader = "AuditReader";
     public const string CaseWorker = "CaseWorker";
 
+    /// <summary>Roles that work on cases and so have tasks: case workers, supervisors, identification officers.</summary>
+    public const string CaseWork = "CaseWork";
+
     public static void Add(AuthorizationOptions options)
     {
         var standard = new AuthorizationPolicyBuilder().RequireAuthenticatedUser()
@@ -20,6 +23,7 @@ public static class Policies
         options.AddPolicy(SystemAdmin, p => p.Combine(standard).RequireRole(Roles.SystemAdmin));
         options.AddPolicy(OrganisationAdmin, p => p.Combine(standard).RequireRole(Roles.OrganisationAdmin, Roles.SystemAdmin));
         options.AddPolicy(CaseWorker, p => p.Combine(standard).RequireRole(Roles.CaseWorker));
+        options.AddPolicy(CaseWork, p => p.Combine(standard).RequireRole(Roles.CaseWorker, Roles.Supervisor, Roles.IdentificationOfficer));
         options.AddPolicy(AuditReader, p => p.Combine(standard).RequireRole(Roles.Supervisor, Roles.OrganisationAdmin, Roles.SystemAdmin));
     }
 }

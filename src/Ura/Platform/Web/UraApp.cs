@@ -57,6 +57,11 @@ public static class UraApp
         services.AddScoped<CaseRegistration>();
         services.AddScoped<DuplicateCheck>();
         services.AddScoped<CaseAccess>();
+        services.AddScoped<ConsentRecords>();
+        services.AddScoped<ConsentCheck>();
+        services.AddScoped<CaseNotes>();
+        services.AddScoped<CaseTasks>();
+        services.AddScoped<CaseDocuments>();
         services.TryAddSingleton(TimeProvider.System);
 
         services.AddRazorPages(o =>
@@ -133,6 +138,10 @@ public static class UraApp
         api.MapAdminApi();
         api.MapIdentificationApi();
         api.MapCasesApi();
+        api.MapConsentApi();
+        api.MapNoteApi();
+        api.MapTaskApi();
+        api.MapDocumentApi();
         return app;
     }
 }
