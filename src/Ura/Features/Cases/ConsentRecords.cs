@@ -69,6 +69,9 @@ public sealed class ConsentRecords(UraDbContext db, CaseAccess access, CurrentUs
         return await ViewsAsync(found.Id, ct);
     }
 
+    /// <summary>The consents of a case the caller has already loaded through <see cref="CaseAccess"/>.</summary>
+    public async Task<IReadOnlyList<ConsentView>> ListForAsync(Case scoped, CancellationToken ct) => await ViewsAsync(scoped.Id, ct);
+
     public async Task<CommandResult<ConsentView>> RecordAsync(Guid caseId, ConsentInput input, CancellationToken ct)
     {
         var (@case, refusal) = await access.ForChangeAsync(caseId, ct);

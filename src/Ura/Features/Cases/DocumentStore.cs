@@ -78,7 +78,13 @@ public sealed class CaseDocuments(UraDbContext db, CaseAccess access, Platform.A
     {
         if (await access.ReadAsync(caseId, ct) is not { } found)
             return null;
-        var rows = await db.CaseDocuments.AsNoTracking().Where(d => d.CaseId == found.Id).OrderByDescending(d => d.UploadedAt)
+        return await ListForAsync(found, ct);
+    }
+
+    /// <summary>The documents of a case the caller has already loaded through <see cref="CaseAccess"/>.</summary>
+    public async Task<IReadOnlyList<DocumentListItem>> ListForAsync(Case scoped, CancellationToken ct)
+    {
+        var rows = await db.CaseDocuments.AsNoTracking().Where(d => d.CaseId == scoped.Id).OrderByDescending(d => d.UploadedAt)
             .Join(db.Users, d => d.UploadedById, u => u.Id, (d, u) => new { d.Id, d.Type, d.FileName, d.ContentType, d.Length, d.UploadedAt, u.DisplayName })
             .ToListAsync(ct);
         return [.. rows.Select(d => new DocumentListItem(d.Id, d.Type.ToString(), d.FileName, d.ContentType, d.Length, d.UploadedAt, d.DisplayName))];

@@ -54,8 +54,14 @@ public sealed class CaseNotes(UraDbContext db, CaseAccess access, CurrentUser us
     {
         if (await access.ReadAsync(caseId, ct) is not { } found)
             return null;
+        return await ListForAsync(found, page, ct);
+    }
+
+    /// <summary>One page of the notes of a case the caller has already loaded through <see cref="CaseAccess"/>.</summary>
+    public async Task<Paged<NoteView>> ListForAsync(Case scoped, int page, CancellationToken ct)
+    {
         page = Paged<NoteView>.Clamp(page);
-        var notes = db.CaseNotes.AsNoTracking().Where(n => n.CaseId == found.Id);
+        var notes = db.CaseNotes.AsNoTracking().Where(n => n.CaseId == scoped.Id);
         var total = await notes.CountAsync(ct);
         var items = await notes.OrderByDescending(n => n.WrittenAt).ThenByDescending(n => n.Id)
             .Skip((page - 1) * NoteRules.PageSize).Take(NoteRules.PageSize)

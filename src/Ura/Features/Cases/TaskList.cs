@@ -37,6 +37,9 @@ public sealed class CaseTasks(UraDbContext db, CaseAccess access, CurrentUser us
         return await ViewsAsync(found.Id, ct);
     }
 
+    /// <summary>The tasks of a case the caller has already loaded through <see cref="CaseAccess"/>.</summary>
+    public async Task<IReadOnlyList<TaskView>> ListForAsync(Case scoped, CancellationToken ct) => await ViewsAsync(scoped.Id, ct);
+
     /// <summary>Who may be given a task on the case: its assigned workers and its organisation's supervisors.</summary>
     public async Task<IReadOnlyList<TeamMemberView>> TeamAsync(Guid caseId, Guid organisationId, CancellationToken ct)
     {
