@@ -10,7 +10,7 @@ namespace Ura.Tests.CaseContent;
 /// <summary>Bodies, files and counts shared by the consent, notes, tasks and documents tests.</summary>
 internal static class CaseContentSupport
 {
-    public static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
+    public static readonly JsonSerializerOptions WebJson = new(JsonSerializerDefaults.Web);
 
     public static string Iso(DateOnly day) => day.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
 
@@ -36,7 +36,7 @@ internal static class CaseContentSupport
     {
         var response = await client.PostAsJsonAsync($"/api/v1/cases/{caseId}/consents", body);
         Assert.Equal(HttpStatusCode.Created, response.StatusCode);
-        return (await response.Content.ReadFromJsonAsync<ConsentView>(Json))!;
+        return (await response.Content.ReadFromJsonAsync<ConsentView>(WebJson))!;
     }
 
     /// <summary>A registration of a 10-year-old, with the guardian a child needs.</summary>

@@ -191,10 +191,10 @@ public sealed class ConsentCheckTests(UraFactory factory) : IClassFixture<UraFac
         var body = ConsentBody();
         body["researchUse"] = true;
         var consent = await RecordConsentAsync(client, opened.Id, body);
-        var before = await client.GetFromJsonAsync<ConsentCoverage>($"/api/v1/cases/{opened.Id}/consents/coverage?use=Research", Json);
+        var before = await client.GetFromJsonAsync<ConsentCoverage>($"/api/v1/cases/{opened.Id}/consents/coverage?use=Research", WebJson);
         await client.PostAsJsonAsync($"/api/v1/cases/{opened.Id}/consents/{consent.Id}/withdrawal", new { withdrawnOn = Iso(Today) });
 
-        var after = await client.GetFromJsonAsync<ConsentCoverage>($"/api/v1/cases/{opened.Id}/consents/coverage?use=Research", Json);
+        var after = await client.GetFromJsonAsync<ConsentCoverage>($"/api/v1/cases/{opened.Id}/consents/coverage?use=Research", WebJson);
         var unknown = await client.GetAsync($"/api/v1/cases/{opened.Id}/consents/coverage?use=Everything");
 
         Assert.True(before!.Covered);

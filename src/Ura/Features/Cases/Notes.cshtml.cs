@@ -21,7 +21,7 @@ public sealed class NotesModel(CaseAccess access, CaseNotes notes, IStringLocali
     [Required(ErrorMessage = "Validation.Required"), StringLength(NoteRules.MaxLength, ErrorMessage = "Validation.TooLong"), Display(Name = "Notes.Field.Text")]
     public string? Text { get; set; }
 
-    public async Task<IActionResult> OnGetAsync(Guid id, int page = 1)
+    public async Task<IActionResult> OnGetAsync(Guid id, [FromQuery] int page = 1)
     {
         if (await access.ReadAsync(id, HttpContext.RequestAborted) is not { } found)
             return NotFound();

@@ -22,7 +22,7 @@ public sealed class TasksDueModel(CaseTasks tasks, CurrentUser user) : PageModel
 
     public string PagerPrefix => WorkerId is { } w ? $"/tasks?workerId={w}&" : "/tasks?";
 
-    public async Task<IActionResult> OnGetAsync(Guid? workerId, int page = 1)
+    public async Task<IActionResult> OnGetAsync([FromQuery] Guid? workerId, [FromQuery] int page = 1)
     {
         if (await tasks.DueAsync(workerId, page, HttpContext.RequestAborted) is not { } due)
             return NotFound();
