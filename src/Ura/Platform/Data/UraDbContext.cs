@@ -27,6 +27,7 @@ public sealed class UraDbContext(DbContextOptions<UraDbContext> options, FieldPr
     public DbSet<Features.Cases.CaseReferenceCounter> CaseReferenceCounters => Set<Features.Cases.CaseReferenceCounter>();
     public DbSet<Features.Cases.CaseEvent> CaseEvents => Set<Features.Cases.CaseEvent>();
     public DbSet<Features.Cases.CaseTask> CaseTasks => Set<Features.Cases.CaseTask>();
+    public DbSet<Features.Cases.CaseClosure> CaseClosures => Set<Features.Cases.CaseClosure>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {

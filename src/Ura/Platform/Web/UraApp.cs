@@ -57,6 +57,8 @@ public static class UraApp
         services.AddScoped<CaseRegistration>();
         services.AddScoped<DuplicateCheck>();
         services.AddScoped<CaseAccess>();
+        services.AddScoped<CaseClosures>();
+        services.AddScoped<CaseTimelineReader>();
         services.TryAddSingleton(TimeProvider.System);
 
         services.AddRazorPages(o =>
@@ -133,6 +135,7 @@ public static class UraApp
         api.MapAdminApi();
         api.MapIdentificationApi();
         api.MapCasesApi();
+        api.MapClosureApi();
         return app;
     }
 }
