@@ -59,6 +59,7 @@ public static class UraApp
         services.AddScoped<CaseAccess>();
         services.AddScoped<CaseClosures>();
         services.AddScoped<CaseTimelineReader>();
+        services.AddScoped<DemoCases>();
         services.TryAddSingleton(TimeProvider.System);
 
         services.AddRazorPages(o =>
