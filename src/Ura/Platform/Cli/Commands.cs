@@ -52,7 +52,8 @@ public static class Commands
             {
                 null or "serve" => await ServeAsync(options),
                 "migrate" => await InScope(options, MigrateAsync),
-                "demo" when words.ElementAtOrDefault(1) == "seed" => await InScope(options, (s, o) => SeedAsync(s, o)),
+                // A demo command: like serve --demo, it may generate the demo key.
+                "demo" when words.ElementAtOrDefault(1) == "seed" => await InScope([.. options, "--Ura:Demo=true"], (s, o) => SeedAsync(s, o)),
                 "demo" when words.ElementAtOrDefault(1) == "code" => DemoCode(words.ElementAtOrDefault(2)),
                 "countries" when words.ElementAtOrDefault(1) == "add" && words.Count == 4 => await InScope(options, (s, o) => AddCountryAsync(s, words[2], words[3], o)),
                 "organisations" when words.ElementAtOrDefault(1) == "add" && words.Count == 3 => await InScope(options, (s, o) => AddOrganisationAsync(s, words[2], o)),
