@@ -60,6 +60,7 @@ public static class UraApp
         services.AddScoped<CaseClosures>();
         services.AddScoped<CaseTimelineReader>();
         services.AddScoped<DemoCases>();
+        services.AddScoped<PersonEditing>();
         services.TryAddSingleton(TimeProvider.System);
 
         services.AddRazorPages(o =>
@@ -137,6 +138,7 @@ public static class UraApp
         api.MapIdentificationApi();
         api.MapCasesApi();
         api.MapClosureApi();
+        api.MapPersonApi();
         return app;
     }
 }
