@@ -62,6 +62,10 @@ public static class UraApp
         services.AddScoped<CaseNotes>();
         services.AddScoped<CaseTasks>();
         services.AddScoped<CaseDocuments>();
+        services.AddScoped<CaseClosures>();
+        services.AddScoped<CaseTimelineReader>();
+        services.AddScoped<DemoCases>();
+        services.AddScoped<PersonEditing>();
         services.TryAddSingleton(TimeProvider.System);
 
         services.AddRazorPages(o =>
@@ -142,6 +146,8 @@ public static class UraApp
         api.MapNoteApi();
         api.MapTaskApi();
         api.MapDocumentApi();
+        api.MapClosureApi();
+        api.MapPersonApi();
         return app;
     }
 }
