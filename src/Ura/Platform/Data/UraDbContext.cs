@@ -27,6 +27,10 @@ public sealed class UraDbContext(DbContextOptions<UraDbContext> options, FieldPr
     public DbSet<Features.Cases.CaseReferenceCounter> CaseReferenceCounters => Set<Features.Cases.CaseReferenceCounter>();
     public DbSet<Features.Cases.CaseEvent> CaseEvents => Set<Features.Cases.CaseEvent>();
     public DbSet<Features.Cases.CaseTask> CaseTasks => Set<Features.Cases.CaseTask>();
+    public DbSet<Features.Cases.RiskAssessment> RiskAssessments => Set<Features.Cases.RiskAssessment>();
+    public DbSet<Features.Cases.NeedsAssessment> NeedsAssessments => Set<Features.Cases.NeedsAssessment>();
+    public DbSet<Features.Cases.PlanGoal> PlanGoals => Set<Features.Cases.PlanGoal>();
+    public DbSet<Features.Cases.ServiceDelivery> ServiceDeliveries => Set<Features.Cases.ServiceDelivery>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {

@@ -57,6 +57,9 @@ public static class UraApp
         services.AddScoped<CaseRegistration>();
         services.AddScoped<DuplicateCheck>();
         services.AddScoped<CaseAccess>();
+        services.AddScoped<RiskAssessments>();
+        services.AddScoped<AssistancePlans>();
+        services.AddScoped<ServiceDeliveries>();
         services.TryAddSingleton(TimeProvider.System);
 
         services.AddRazorPages(o =>
@@ -133,6 +136,7 @@ public static class UraApp
         api.MapAdminApi();
         api.MapIdentificationApi();
         api.MapCasesApi();
+        api.MapPlansApi();
         return app;
     }
 }
