@@ -30,5 +30,15 @@ public sealed record PlanFormField(string Name, string Label, PlanFormField.Cont
 
     public static string? Iso(DateOnly? date) => date?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
 
-    public static string? Number(decimal? value) => value?.ToString("0.##", CultureInfo.InvariantCulture);
+    /// <summary>
+    /// Amounts are typed as text in the reader's number format (12,50 in Macedonian), because model
+    /// binding reads form values in the page's culture and a number input would always send 12.50.
+    /// </summary>
+    public static string? Number(decimal? value) => value?.ToString("0.##", CultureInfo.CurrentCulture);
 }
+
+/// <summary>The model of <c>PlanGoalFields.cshtml</c>: the goal's values under a form prefix, and the organisations to choose from.</summary>
+public sealed record PlanGoalFields(string Prefix, PlanGoalInput Input, IReadOnlyList<OrganisationChoice> Organisations);
+
+/// <summary>The model of <c>ServiceFields.cshtml</c>: the service's values under a form prefix, the providers and the case's goals.</summary>
+public sealed record ServiceFields(string Prefix, ServiceDeliveryInput Input, IReadOnlyList<OrganisationChoice> Organisations, IReadOnlyList<PlanGoalView> Goals);
