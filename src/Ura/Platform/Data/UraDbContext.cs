@@ -31,6 +31,7 @@ public sealed class UraDbContext(DbContextOptions<UraDbContext> options, FieldPr
     public DbSet<Features.Cases.NeedsAssessment> NeedsAssessments => Set<Features.Cases.NeedsAssessment>();
     public DbSet<Features.Cases.PlanGoal> PlanGoals => Set<Features.Cases.PlanGoal>();
     public DbSet<Features.Cases.ServiceDelivery> ServiceDeliveries => Set<Features.Cases.ServiceDelivery>();
+    public DbSet<Features.Cases.CaseClosure> CaseClosures => Set<Features.Cases.CaseClosure>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {

@@ -60,6 +60,9 @@ public static class UraApp
         services.AddScoped<RiskAssessments>();
         services.AddScoped<AssistancePlans>();
         services.AddScoped<ServiceDeliveries>();
+        services.AddScoped<CaseClosures>();
+        services.AddScoped<CaseTimelineReader>();
+        services.AddScoped<DemoCases>();
         services.TryAddSingleton(TimeProvider.System);
 
         services.AddRazorPages(o =>
@@ -137,6 +140,7 @@ public static class UraApp
         api.MapIdentificationApi();
         api.MapCasesApi();
         api.MapPlansApi();
+        api.MapClosureApi();
         return app;
     }
 }
