@@ -221,9 +221,14 @@ public sealed class AssistancePlans(UraDbContext db, CaseAccess access, CurrentU
             .Select(r => PlanGoalView.Of(r.Goal, r.Organisation))];
     }
 
-    public Task<List<OrganisationChoice>> OrganisationsAsync(CancellationToken ct) =>
-        db.Organisations.AsNoTracking().Where(o => o.IsActive).OrderBy(o => o.CountryCode).ThenBy(o => o.Name)
+    /// <summary>Every active organisation of the node, the user's own country first (most partners are local).</summary>
+    public Task<List<OrganisationChoice>> OrganisationsAsync(CancellationToken ct)
+    {
+        var country = user.CountryCode ?? "";
+        return db.Organisations.AsNoTracking().Where(o => o.IsActive)
+            .OrderBy(o => o.CountryCode == country ? 0 : 1).ThenBy(o => o.CountryCode).ThenBy(o => o.Name)
             .Select(o => new OrganisationChoice(o.Id, o.Name, o.CountryCode)).ToListAsync(ct);
+    }
 
     public async Task<CommandResult<NeedsAssessmentView>> RecordNeedsAsync(Guid caseId, NeedsAssessmentInput input, CancellationToken ct)
     {
