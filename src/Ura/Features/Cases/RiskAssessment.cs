@@ -41,7 +41,7 @@ public sealed class RiskAssessment : IOrganisationOwned
     public DateTime RecordedAt { get; set; }
     public Guid? RecordedById { get; set; }
 
-    /// <summary>The highest of the three levels: what the case list and the header care about.</summary>
+    /// <summary>The highest of the three levels, shown with the assessment and on the timeline.</summary>
     public RiskLevel OverallRisk => (RiskLevel)Math.Max((int)IndividualRisk, Math.Max((int)HouseholdRisk, (int)CommunityRisk));
 }
 
