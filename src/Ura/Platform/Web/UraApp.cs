@@ -63,6 +63,7 @@ public static class UraApp
         services.AddScoped<CaseClosures>();
         services.AddScoped<CaseTimelineReader>();
         services.AddScoped<DemoCases>();
+        services.AddScoped<PersonEditing>();
         services.TryAddSingleton(TimeProvider.System);
 
         services.AddRazorPages(o =>
@@ -141,6 +142,7 @@ public static class UraApp
         api.MapCasesApi();
         api.MapPlansApi();
         api.MapClosureApi();
+        api.MapPersonApi();
         return app;
     }
 }
