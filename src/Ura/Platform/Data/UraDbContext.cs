@@ -30,6 +30,10 @@ public sealed class UraDbContext(DbContextOptions<UraDbContext> options, FieldPr
     public DbSet<Features.Cases.Consent> Consents => Set<Features.Cases.Consent>();
     public DbSet<Features.Cases.CaseNote> CaseNotes => Set<Features.Cases.CaseNote>();
     public DbSet<Features.Cases.CaseDocument> CaseDocuments => Set<Features.Cases.CaseDocument>();
+    public DbSet<Features.Cases.RiskAssessment> RiskAssessments => Set<Features.Cases.RiskAssessment>();
+    public DbSet<Features.Cases.NeedsAssessment> NeedsAssessments => Set<Features.Cases.NeedsAssessment>();
+    public DbSet<Features.Cases.PlanGoal> PlanGoals => Set<Features.Cases.PlanGoal>();
+    public DbSet<Features.Cases.ServiceDelivery> ServiceDeliveries => Set<Features.Cases.ServiceDelivery>();
     public DbSet<Features.Cases.CaseClosure> CaseClosures => Set<Features.Cases.CaseClosure>();
 
     protected override void OnModelCreating(ModelBuilder builder)

@@ -62,6 +62,9 @@ public static class UraApp
         services.AddScoped<CaseNotes>();
         services.AddScoped<CaseTasks>();
         services.AddScoped<CaseDocuments>();
+        services.AddScoped<RiskAssessments>();
+        services.AddScoped<AssistancePlans>();
+        services.AddScoped<ServiceDeliveries>();
         services.AddScoped<CaseClosures>();
         services.AddScoped<CaseTimelineReader>();
         services.AddScoped<DemoCases>();
@@ -146,6 +149,7 @@ public static class UraApp
         api.MapNoteApi();
         api.MapTaskApi();
         api.MapDocumentApi();
+        api.MapPlansApi();
         api.MapClosureApi();
         api.MapPersonApi();
         return app;
