@@ -129,8 +129,137 @@ public sealed class DemoCases(UraDbContext db, BlindIndex blind, TimeProvider cl
             });
         }
 
+        AddAssistance(@case, desk, worker, random, now);
         if (@case.IsClosed)
             Close(@case, desk, worker, random, now);
+    }
+
+    private static readonly string[] NoteTexts =
+    [
+        "First meeting at the shelter. She is tired but calm; we agreed to talk again tomorrow.",
+        "Accompanied to the health centre; follow-up visit in two weeks.",
+        "Spoke with the lawyer about the hearing; she wants to be present.",
+        "Phone call with the family; they are ready to receive him.",
+        "Started the vocational course; attendance good so far.",
+    ];
+
+    private static readonly Dictionary<string, string> Currencies = new()
+    {
+        ["AL"] = "ALL", ["XK"] = "EUR", ["ME"] = "EUR", ["MK"] = "MKD", ["RS"] = "RSD", ["BA"] = "BAM",
+    };
+
+    /// <summary>Consent, a risk assessment, plan goals, services given and notes, as a case of its age would have.</summary>
+    private void AddAssistance(Case @case, Desk desk, Guid worker, Random random, DateTime now)
+    {
+        var opened = DateOnly.FromDateTime(@case.OpenedAt);
+        var today = DateOnly.FromDateTime(now);
+        DateOnly Within(int days) => opened.AddDays(random.Next(0, days)) is var d && d <= today ? d : today;
+        DateTime At(DateOnly day) => day.ToDateTime(new TimeOnly(10, random.Next(0, 60)), DateTimeKind.Utc) is var t && t <= now ? t : now;
+
+        if (random.Next(100) < 85)
+        {
+            var given = Within(3);
+            var child = @case.Person?.IsChild == true;
+            var consent = new Consent
+            {
+                CaseId = @case.Id,
+                OrganisationId = desk.OrganisationId,
+                Purposes = random.Next(3) == 0 ? "CaseManagementAndAssistance" : "CaseManagementAndAssistance,ReferralToServices,FormalIdentification",
+                SharedWithOrganisationTypes = "NGO,LocalGovernmentOrganisation,LawEnforcement",
+                CrossBorderCountries = random.Next(5) == 0 ? DemoCountries[random.Next(DemoCountries.Length)] : "",
+                ResearchUse = random.Next(2) == 0,
+                RetentionMonths = 60,
+                DataUseExplained = true,
+                RightOfAccessExplained = true,
+                WithdrawalExplained = true,
+                GivenBy = child ? ConsentGiver.Guardian : ConsentGiver.Person,
+                GiverName = child ? @case.Person!.GuardianName : null,
+                GivenOn = given,
+                TakenById = worker,
+                RecordedAt = At(given),
+            };
+            db.Consents.Add(consent);
+            Event(@case, consent.RecordedAt, worker, "consent.record", "ConsentGiver." + consent.GivenBy);
+        }
+        if (@case.Stage == CaseStage.Identification)
+            return;
+
+        var assessed = Within(10);
+        var level = Pick(random, (RiskLevel.Low, 30), (RiskLevel.Medium, 50), (RiskLevel.High, 20));
+        var risk = new RiskAssessment
+        {
+            CaseId = @case.Id,
+            OrganisationId = desk.OrganisationId,
+            AssessedOn = assessed,
+            IndividualRisk = level,
+            HouseholdRisk = Pick(random, (RiskLevel.Low, 50), (RiskLevel.Medium, 40), (RiskLevel.High, 10)),
+            CommunityRisk = Pick(random, (RiskLevel.Low, 60), (RiskLevel.Medium, 35), (RiskLevel.High, 5)),
+            SafetyPlan = "Stays at the shelter; no contact with the recruiter; emergency number agreed.",
+            NextReviewOn = assessed.AddMonths(3),
+            RecordedAt = At(assessed),
+            RecordedById = worker,
+        };
+        db.RiskAssessments.Add(risk);
+        Event(@case, risk.RecordedAt, worker, "risk.assess", "RiskLevel." + risk.OverallRisk);
+
+        var currency = Currencies[desk.Country];
+        foreach (var type in new[] { SupportType.Health, SupportType.Psychological, SupportType.Legal, SupportType.Livelihood, SupportType.Housing }
+            .OrderBy(_ => random.Next()).Take(random.Next(1, 4)))
+        {
+            var start = Within(20);
+            var goal = new PlanGoal
+            {
+                CaseId = @case.Id,
+                OrganisationId = desk.OrganisationId,
+                Type = type,
+                Objective = "Agreed with the person at the planning meeting.",
+                ResponsibleOrganisationId = desk.OrganisationId,
+                PlannedStartOn = start,
+                PlannedEndOn = start.AddMonths(6),
+                Status = @case.IsClosed ? GoalStatus.Achieved : Pick(random, (GoalStatus.Planned, 20), (GoalStatus.InProgress, 60), (GoalStatus.Achieved, 20)),
+                CreatedAt = At(start),
+                UpdatedAt = At(start),
+            };
+            if (goal.Status == GoalStatus.Achieved)
+                goal.ActualEndOn = start.AddMonths(3) <= today ? start.AddMonths(3) : today;
+            db.PlanGoals.Add(goal);
+            Event(@case, goal.CreatedAt, worker, "plan.goal.add", "SupportType." + goal.Type);
+
+            var service = type switch
+            {
+                SupportType.Health => (ServiceType.Medical, ServiceUnit.Sessions, 1m, 2500m),
+                SupportType.Psychological => (ServiceType.Psychological, ServiceUnit.Sessions, 4m, 0m),
+                SupportType.Legal => (ServiceType.LegalCounselling, ServiceUnit.Hours, 3m, 0m),
+                SupportType.Livelihood => (ServiceType.VocationalTraining, ServiceUnit.Days, 20m, 30000m),
+                _ => (ServiceType.Accommodation, ServiceUnit.Nights, 30m, 0m),
+            };
+            var delivered = Within(60);
+            var given = new ServiceDelivery
+            {
+                CaseId = @case.Id,
+                OrganisationId = desk.OrganisationId,
+                Type = service.Item1,
+                DeliveredOn = delivered,
+                ProviderOrganisationId = desk.OrganisationId,
+                Quantity = service.Item3,
+                Unit = service.Item2,
+                Cost = service.Item4 > 0 ? service.Item4 : null,
+                Currency = service.Item4 > 0 ? currency : null,
+                PlanGoalId = goal.Id,
+                RecordedAt = At(delivered),
+                RecordedById = worker,
+                UpdatedAt = At(delivered),
+            };
+            db.ServiceDeliveries.Add(given);
+            Event(@case, given.RecordedAt, worker, "service.add", "ServiceType." + given.Type);
+        }
+
+        for (var n = random.Next(0, 3); n > 0; n--)
+        {
+            var written = At(Within(90));
+            db.CaseNotes.Add(new CaseNote { CaseId = @case.Id, OrganisationId = desk.OrganisationId, Text = NoteTexts[random.Next(NoteTexts.Length)], AuthorId = worker, WrittenAt = written });
+            Event(@case, written, worker, "note.add");
+        }
     }
 
     private Person NewPerson(Desk desk, Case @case, Random random, DateTime opened)
