@@ -11,6 +11,10 @@ public static class Policies
     public const string AuditReader = "AuditReader";
     public const string CaseWorker = "CaseWorker";
 
+    /// <summary>Roles that work on cases and so have case lists: case workers, identification officers, supervisors.</summary>
+    public const string CaseStaff = "CaseStaff";
+    public const string Supervisor = "Supervisor";
+
     public static void Add(AuthorizationOptions options)
     {
         var standard = new AuthorizationPolicyBuilder().RequireAuthenticatedUser()
@@ -20,6 +24,8 @@ public static class Policies
         options.AddPolicy(SystemAdmin, p => p.Combine(standard).RequireRole(Roles.SystemAdmin));
         options.AddPolicy(OrganisationAdmin, p => p.Combine(standard).RequireRole(Roles.OrganisationAdmin, Roles.SystemAdmin));
         options.AddPolicy(CaseWorker, p => p.Combine(standard).RequireRole(Roles.CaseWorker));
+        options.AddPolicy(CaseStaff, p => p.Combine(standard).RequireRole(Roles.CaseWorker, Roles.IdentificationOfficer, Roles.Supervisor));
+        options.AddPolicy(Supervisor, p => p.Combine(standard).RequireRole(Roles.Supervisor));
         options.AddPolicy(AuditReader, p => p.Combine(standard).RequireRole(Roles.Supervisor, Roles.OrganisationAdmin, Roles.SystemAdmin));
     }
 }

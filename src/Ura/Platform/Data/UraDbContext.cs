@@ -27,6 +27,9 @@ public sealed class UraDbContext(DbContextOptions<UraDbContext> options, FieldPr
     public DbSet<Features.Cases.CaseReferenceCounter> CaseReferenceCounters => Set<Features.Cases.CaseReferenceCounter>();
     public DbSet<Features.Cases.CaseEvent> CaseEvents => Set<Features.Cases.CaseEvent>();
     public DbSet<Features.Cases.CaseTask> CaseTasks => Set<Features.Cases.CaseTask>();
+    public DbSet<Features.Cases.CaseExploitation> CaseExploitations => Set<Features.Cases.CaseExploitation>();
+    public DbSet<Features.Cases.ExploitationCode> ExploitationCodes => Set<Features.Cases.ExploitationCode>();
+    public DbSet<Features.Cases.TraffickingEvent> TraffickingEvents => Set<Features.Cases.TraffickingEvent>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {

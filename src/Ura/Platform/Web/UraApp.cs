@@ -57,6 +57,9 @@ public static class UraApp
         services.AddScoped<CaseRegistration>();
         services.AddScoped<DuplicateCheck>();
         services.AddScoped<CaseAccess>();
+        services.AddScoped<ExploitationDetails>();
+        services.AddScoped<CaseTeamCommands>();
+        services.AddScoped<CaseList>();
         services.TryAddSingleton(TimeProvider.System);
 
         services.AddRazorPages(o =>
@@ -133,6 +136,7 @@ public static class UraApp
         api.MapAdminApi();
         api.MapIdentificationApi();
         api.MapCasesApi();
+        api.MapCaseListApi();
         return app;
     }
 }
