@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using Ura.Features.Admin;
+using Ura.Platform.Authorization;
 using Ura.Platform.Data;
 using Ura.Platform.Identity;
 
@@ -18,7 +19,7 @@ public sealed record CaseTeamView(
 /// the assigned workers and the responsible supervisor. Only colleagues of the case's own
 /// organisation can be put on a case.
 /// </summary>
-public sealed class CaseTeamCommands(UraDbContext db, CaseAccess access)
+public sealed class CaseTeamCommands(UraDbContext db, CaseAccess access, CurrentUser user)
 {
     /// <summary>The roles whose holders can be assigned to a case (the case team of <c>Scoping.VisibleToCaseTeam</c>).</summary>
     private static readonly string[] AssignableRoles = [Roles.CaseWorker, Roles.IdentificationOfficer];
@@ -37,6 +38,12 @@ public sealed class CaseTeamCommands(UraDbContext db, CaseAccess access)
             names.Where(n => n.Id == found.SupervisorId).Select(n => new StaffView(n.Id, n.DisplayName)).FirstOrDefault(),
             colleagues, supervisors);
     }
+
+    /// <summary>The team of a case whose read the caller has already audited (the overview page); null when out of scope.</summary>
+    public async Task<CaseTeamView?> TeamOfAsync(Guid caseId, CancellationToken ct) =>
+        await db.Cases.AsNoTracking().VisibleToCaseTeam(user).SingleOrDefaultAsync(c => c.Id == caseId, ct) is { } found
+            ? await TeamOfAsync(found, ct)
+            : null;
 
     public async Task<CaseTeamView?> ReadAsync(Guid caseId, CancellationToken ct) =>
         await access.ReadAsync(caseId, ct) is { } found ? await TeamOfAsync(found, ct) : null;
