@@ -11,7 +11,7 @@ namespace Ura.Features.Cases;
 
 /// <summary>
 /// What the case list is asked for. Every value is a code or an id, so a filter link can be shared
-/// and logged; a name never goes here (name searches are posted, see <see cref="CaseList.SearchAsync"/>).
+/// and logged; a name never goes here (name searches are posted to <c>SearchAsync</c>).
 /// </summary>
 public sealed class CaseFilter
 {
