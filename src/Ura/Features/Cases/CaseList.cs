@@ -122,8 +122,10 @@ public sealed class CaseList(UraDbContext db, CurrentUser user, BlindIndex blind
         var me = user.RequiredId;
         var today = DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
 
+        // Case workers only ever see their team's cases (the scoping does it); a supervisor sees the
+        // whole organisation, so "my cases" narrows to those they work on or are responsible for.
         var cases = db.Cases.AsNoTracking().VisibleToCaseTeam(user);
-        if (!(f.OrganisationWide && CanSeeOrganisation))
+        if (CanSeeOrganisation && !f.OrganisationWide)
             cases = cases.Where(c => c.Team.Any(m => m.UserId == me) || c.SupervisorId == me);
         if (!string.IsNullOrEmpty(f.Status))
         {
