@@ -10,10 +10,10 @@ public static class Policies
     public const string OrganisationAdmin = "OrganisationAdmin";
     public const string AuditReader = "AuditReader";
     public const string CaseWorker = "CaseWorker";
+    public const string Supervisor = "Supervisor";
 
     /// <summary>Roles that work on cases and so have case lists: case workers, identification officers, supervisors.</summary>
     public const string CaseStaff = "CaseStaff";
-    public const string Supervisor = "Supervisor";
 
     public static void Add(AuthorizationOptions options)
     {

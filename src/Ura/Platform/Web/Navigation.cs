@@ -21,6 +21,8 @@ public sealed class Navigation(CurrentUser user, UraDbContext db)
             yield return new("/cases", "Nav.Cases");
         if (user.IsInRole(Roles.CaseWorker))
             yield return new("/cases/new", "Nav.NewCase");
+        if (user.IsInRole(Roles.Supervisor))
+            yield return new("/cases/closures", "Nav.Closures");
         if (user.IsInRole(Roles.Supervisor) || user.IsInRole(Roles.OrganisationAdmin) || user.IsInRole(Roles.SystemAdmin))
             yield return new("/audit", "Nav.Audit");
         if (user.IsInRole(Roles.OrganisationAdmin) || user.IsInRole(Roles.SystemAdmin))

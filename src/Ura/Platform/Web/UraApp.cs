@@ -60,6 +60,10 @@ public static class UraApp
         services.AddScoped<ExploitationDetails>();
         services.AddScoped<CaseTeamCommands>();
         services.AddScoped<CaseList>();
+        services.AddScoped<CaseClosures>();
+        services.AddScoped<CaseTimelineReader>();
+        services.AddScoped<DemoCases>();
+        services.AddScoped<PersonEditing>();
         services.TryAddSingleton(TimeProvider.System);
 
         services.AddRazorPages(o =>
@@ -137,6 +141,8 @@ public static class UraApp
         api.MapIdentificationApi();
         api.MapCasesApi();
         api.MapCaseListApi();
+        api.MapClosureApi();
+        api.MapPersonApi();
         return app;
     }
 }
