@@ -53,12 +53,18 @@ public sealed record CaseloadRow(Guid UserId, string Name, int ActiveCases, int 
 /// organisation, a page is one count and one page query plus one query each for the page's workers
 /// and overdue counts (never one per row), and names are searched only through blind-index hashes.
 /// </summary>
-public sealed class CaseList(UraDbContext db, CurrentUser user, BlindIndex blind, AuditLog audit, TimeProvider clock)
+public sealed partial class CaseList(UraDbContext db, CurrentUser user, BlindIndex blind, AuditLog audit, TimeProvider clock)
 {
     public const int PageSize = 25;
 
-    /// <summary>Past this page the list asks for a narrower filter instead of an ever larger offset.</summary>
-    public const int MaxPage = 400;
+    /// <summary>
+    /// The list counts at most this many cases (and pages through at most this many): counting every
+    /// case of a large organisation on each page view would cost more than the page itself, and past a
+    /// thousand cases a worker narrows the list with a filter rather than paging.
+    /// </summary>
+    public const int MaxCount = 1000;
+
+    public const int MaxPage = MaxCount / PageSize;
 
     public static readonly IReadOnlyList<string> Sorts = ["updated", "opened", "reference"];
 
@@ -171,8 +177,11 @@ public sealed class CaseList(UraDbContext db, CurrentUser user, BlindIndex blind
             cases = cases.Where(c => db.CaseTasks.Any(t => t.CaseId == c.Id && t.CompletedAt == null && t.DueOn < today));
         if (!string.IsNullOrWhiteSpace(f.Reference))
         {
+            // A whole reference is an equality on the unique index; a beginning is a prefix match.
             var reference = f.Reference.Trim().ToUpperInvariant();
-            cases = cases.Where(c => c.Reference.StartsWith(reference));
+            cases = WholeReference().IsMatch(reference)
+                ? cases.Where(c => c.Reference == reference)
+                : cases.Where(c => c.Reference.StartsWith(reference));
         }
         if (nameHashes is not null)
         {
@@ -183,7 +192,7 @@ public sealed class CaseList(UraDbContext db, CurrentUser user, BlindIndex blind
             cases = cases.Where(c => persons.Contains(c.Person!.Id));
         }
 
-        var total = await cases.CountAsync(ct);
+        var total = await cases.Take(MaxCount).CountAsync(ct);
         var sorted = f.Sort switch
         {
             "opened" => cases.OrderByDescending(c => c.OpenedAt).ThenByDescending(c => c.Id),
@@ -212,6 +221,9 @@ public sealed class CaseList(UraDbContext db, CurrentUser user, BlindIndex blind
             overdue.FirstOrDefault(o => o.CaseId == r.Id)?.Count ?? 0)).ToList();
         return CommandResult<Paged<CaseListRow>>.Done(new Paged<CaseListRow>(items, f.PageNumber, PageSize, total));
     }
+
+    [System.Text.RegularExpressions.GeneratedRegex("^[A-Z]{2}-[0-9]{4}-[0-9]{6}$")]
+    private static partial System.Text.RegularExpressions.Regex WholeReference();
 
     /// <summary>The case workers of the supervisor's organisation, for the "worker" filter.</summary>
     public async Task<IReadOnlyList<StaffView>> WorkersAsync(CancellationToken ct)
