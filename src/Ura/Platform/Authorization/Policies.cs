@@ -12,7 +12,7 @@ public static class Policies
     public const string CaseWorker = "CaseWorker";
     public const string Supervisor = "Supervisor";
 
-    /// <summary>Roles that work on cases and so have tasks: case workers, supervisors, identification officers.</summary>
+    /// <summary>Roles that work on cases, and so have case lists and tasks: case workers, supervisors, identification officers.</summary>
     public const string CaseWork = "CaseWork";
 
     public static void Add(AuthorizationOptions options)

@@ -34,6 +34,9 @@ public sealed class UraDbContext(DbContextOptions<UraDbContext> options, FieldPr
     public DbSet<Features.Cases.NeedsAssessment> NeedsAssessments => Set<Features.Cases.NeedsAssessment>();
     public DbSet<Features.Cases.PlanGoal> PlanGoals => Set<Features.Cases.PlanGoal>();
     public DbSet<Features.Cases.ServiceDelivery> ServiceDeliveries => Set<Features.Cases.ServiceDelivery>();
+    public DbSet<Features.Cases.CaseExploitation> CaseExploitations => Set<Features.Cases.CaseExploitation>();
+    public DbSet<Features.Cases.ExploitationCode> ExploitationCodes => Set<Features.Cases.ExploitationCode>();
+    public DbSet<Features.Cases.TraffickingEvent> TraffickingEvents => Set<Features.Cases.TraffickingEvent>();
     public DbSet<Features.Cases.CaseClosure> CaseClosures => Set<Features.Cases.CaseClosure>();
 
     protected override void OnModelCreating(ModelBuilder builder)

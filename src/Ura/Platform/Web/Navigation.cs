@@ -17,6 +17,8 @@ public sealed class Navigation(CurrentUser user, UraDbContext db)
     public IEnumerable<Link> Links()
     {
         yield return new("/", "Nav.Home");
+        if (user.IsInRole(Roles.CaseWorker) || user.IsInRole(Roles.IdentificationOfficer) || user.IsInRole(Roles.Supervisor))
+            yield return new("/cases", "Nav.Cases");
         if (user.IsInRole(Roles.CaseWorker))
             yield return new("/cases/new", "Nav.NewCase");
         if (user.IsInRole(Roles.CaseWorker) || user.IsInRole(Roles.Supervisor) || user.IsInRole(Roles.IdentificationOfficer))

@@ -65,6 +65,9 @@ public static class UraApp
         services.AddScoped<RiskAssessments>();
         services.AddScoped<AssistancePlans>();
         services.AddScoped<ServiceDeliveries>();
+        services.AddScoped<ExploitationDetails>();
+        services.AddScoped<CaseTeamCommands>();
+        services.AddScoped<CaseList>();
         services.AddScoped<CaseClosures>();
         services.AddScoped<CaseTimelineReader>();
         services.AddScoped<DemoCases>();
@@ -150,6 +153,7 @@ public static class UraApp
         api.MapTaskApi();
         api.MapDocumentApi();
         api.MapPlansApi();
+        api.MapCaseListApi();
         api.MapClosureApi();
         api.MapPersonApi();
         return app;
