@@ -129,9 +129,59 @@ public sealed class DemoCases(UraDbContext db, BlindIndex blind, TimeProvider cl
             });
         }
 
+        AddExploitation(@case, desk, worker, random);
         AddAssistance(@case, desk, worker, random, now);
         if (@case.IsClosed)
             Close(@case, desk, worker, random, now);
+    }
+
+    private static readonly string[] Cities = ["Tirana", "Prishtina", "Skopje", "Podgorica", "Belgrade", "Sarajevo", "Milan", "Athens", "Vienna", "Berlin"];
+
+    /// <summary>Types of exploitation, means of control, recruitment and the route: recruited at home, often exploited abroad.</summary>
+    private void AddExploitation(Case @case, Desk desk, Guid worker, Random random)
+    {
+        var sexual = random.Next(100) < 55;
+        var types = new List<string> { sexual ? nameof(TypeOfExploitation.SexualExploitation) : nameof(TypeOfExploitation.ForcedLabour) };
+        if (random.Next(100) < 15)
+            types.Add(Pick(random, (nameof(TypeOfExploitation.ForcedBegging), 50), (nameof(TypeOfExploitation.ForcedMarriage), 30), (nameof(TypeOfExploitation.Servitude), 20)));
+        void Code(ExploitationCodeKind kind, string code) =>
+            db.ExploitationCodes.Add(new ExploitationCode { CaseId = @case.Id, OrganisationId = desk.OrganisationId, Kind = kind, Code = code });
+        foreach (var type in types)
+            Code(ExploitationCodeKind.TypeOfExploitation, type);
+        if (sexual)
+            Code(ExploitationCodeKind.TypeOfSexExploitation, random.Next(4) == 0 ? nameof(TypeOfSexExploitation.RemoteInteractiveServices) : nameof(TypeOfSexExploitation.Prostitution));
+        foreach (var control in new[] { MethodOfControl.FalsePromises, MethodOfControl.DebtBondage, MethodOfControl.WithholdsDocuments, MethodOfControl.PhysicalThreats, MethodOfControl.PsychologicalAbuse }
+            .OrderBy(_ => random.Next()).Take(random.Next(1, 4)))
+            Code(ExploitationCodeKind.MethodOfControl, control.ToString());
+        Code(ExploitationCodeKind.MethodOfRecruitment, Pick(random, (nameof(MethodOfRecruitment.ThroughFriendsOrSocialEvents), 35),
+            (nameof(MethodOfRecruitment.ThroughOnlineSocialNetworks), 30), (nameof(MethodOfRecruitment.ThroughFamilyOrFamilyEvents), 20), (nameof(MethodOfRecruitment.AtWork), 15)));
+
+        var abroad = random.Next(100) < 45;
+        var recruited = DateOnly.FromDateTime(@case.OpenedAt).AddDays(-random.Next(60, 700));
+        var exploitedFrom = recruited.AddDays(random.Next(5, 60));
+        var exploitationCountry = abroad ? Pick(random, ("IT", 30), ("GR", 25), ("DE", 20), ("AT", 10), ("XK", 15)) : desk.Country;
+        if (exploitationCountry == desk.Country && abroad)
+            exploitationCountry = "IT";
+        db.TraffickingEvents.Add(new TraffickingEvent
+        {
+            CaseId = @case.Id, OrganisationId = desk.OrganisationId, Type = TraffickingEventType.Recruitment, Country = desk.Country,
+            Place = Cities[random.Next(6)], StartedOn = recruited, EndedOn = recruited,
+        });
+        db.TraffickingEvents.Add(new TraffickingEvent
+        {
+            CaseId = @case.Id, OrganisationId = desk.OrganisationId, Type = TraffickingEventType.Exploitation, Country = exploitationCountry,
+            Place = Cities[random.Next(Cities.Length)], StartedOn = exploitedFrom, EndedOn = DateOnly.FromDateTime(@case.OpenedAt).AddDays(-random.Next(1, 5)),
+        });
+        db.CaseExploitations.Add(new CaseExploitation
+        {
+            CaseId = @case.Id,
+            OrganisationId = desk.OrganisationId,
+            ForcedLabourIndustry = sexual ? null : Pick(random, (ForcedLabourIndustry.A_AgricultureForestryAndFishing, 35), (ForcedLabourIndustry.F_Construction, 25),
+                (ForcedLabourIndustry.I_AccommodationAndFoodServiceActivities, 25), (ForcedLabourIndustry.T_ActivitiesOfHouseholdsAsEmployers, 15)),
+            RelationshipToTrafficker = Pick(random, (RelationshipToTrafficker.Acquainted, 50), (RelationshipToTrafficker.Familial, 20), (RelationshipToTrafficker.Unaquainted, 30)),
+            Transnational = exploitationCountry != desk.Country,
+        });
+        Event(@case, @case.OpenedAt.AddMinutes(30), worker, "exploitation.update");
     }
 
     private static readonly string[] NoteTexts =
