@@ -57,6 +57,8 @@ public static class UraApp
         services.AddScoped<CaseRegistration>();
         services.AddScoped<DuplicateCheck>();
         services.AddScoped<CaseAccess>();
+        services.AddScoped<ScreeningCommands>();
+        services.AddScoped<IdentificationCommands>();
         services.TryAddSingleton(TimeProvider.System);
 
         services.AddRazorPages(o =>
@@ -133,6 +135,7 @@ public static class UraApp
         api.MapAdminApi();
         api.MapIdentificationApi();
         api.MapCasesApi();
+        api.MapScreeningsApi();
         return app;
     }
 }
