@@ -48,20 +48,21 @@ public sealed class IdentificationCommands(UraDbContext db, CurrentUser user, Au
 {
     public const int MaxStatementLength = 4000;
 
-    public async Task<CaseIdentificationView?> ReadForCaseAsync(Guid caseId, CancellationToken ct)
+    /// <summary>The case (for its header) and its identification section, for its team; the read is audited.</summary>
+    public async Task<(Case Case, CaseIdentificationView View)?> ReadForCaseAsync(Guid caseId, CancellationToken ct)
     {
         var @case = await access.ReadAsync(caseId, ct);
         if (@case is null)
             return null;
-        var list = await screenings.ForCaseAsync(caseId, ct) ?? [];
+        var list = await screenings.OfReadCaseAsync(@case.Id, ct);
         var submissions = await db.IdentificationSubmissions.AsNoTracking().Where(s => s.CaseId == @case.Id)
             .OrderByDescending(s => s.SubmittedAt)
             .Join(db.Organisations, s => s.AuthorityId, o => o.Id, (s, o) => new { s, o.Name }).ToListAsync(ct);
         var record = await db.CaseIdentifications.AsNoTracking().SingleOrDefaultAsync(i => i.CaseId == @case.Id, ct);
-        return new CaseIdentificationView(@case.Id, @case.TraffickingStatus.ToString(), list,
+        return (@case, new CaseIdentificationView(@case.Id, @case.TraffickingStatus.ToString(), list,
             [.. submissions.Select(x => new SubmissionView(x.s.Id, x.s.AuthorityId, x.Name, x.s.SubmittedAt, x.s.Statement, x.s.Decision?.ToString(), x.s.DecidedOn, x.s.Basis))],
             new IdentificationRecordView(record?.ReflectionStartsOn, record?.ReflectionEndsOn, record?.Cooperation?.ToString(), record?.CooperationOn),
-            await AuthoritiesForAsync(@case.OrganisationId, ct));
+            await AuthoritiesForAsync(@case.OrganisationId, ct)));
     }
 
     /// <summary>The active identification authorities of the country of the case's organisation.</summary>

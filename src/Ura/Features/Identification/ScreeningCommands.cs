@@ -247,8 +247,12 @@ public sealed class ScreeningCommands(UraDbContext db, CurrentUser user, AuditLo
     {
         if (await access.ReadAsync(caseId, ct) is null)
             return null;
-        return await SummariesAsync(db.Screenings.Where(s => s.CaseId == caseId), ct);
+        return await OfReadCaseAsync(caseId, ct);
     }
+
+    /// <summary>The screenings of a case the caller has already read through <see cref="CaseAccess.ReadAsync"/>.</summary>
+    internal Task<IReadOnlyList<ScreeningSummary>> OfReadCaseAsync(Guid caseId, CancellationToken ct) =>
+        SummariesAsync(db.Screenings.Where(s => s.CaseId == caseId), ct);
 
     /// <summary>Screenings not linked to a case that the user may read: their own, or their organisation's for a supervisor.</summary>
     public Task<IReadOnlyList<ScreeningSummary>> WithoutCaseAsync(CancellationToken ct) =>

@@ -103,7 +103,7 @@ public static class ScreeningsApi
         await commands.ForCaseAsync(id, ct) is { } list ? TypedResults.Ok(list) : TypedResults.NotFound();
 
     private static async Task<Results<Ok<CaseIdentificationView>, NotFound>> CaseIdentification(Guid id, IdentificationCommands commands, CancellationToken ct) =>
-        await commands.ReadForCaseAsync(id, ct) is { } view ? TypedResults.Ok(view) : TypedResults.NotFound();
+        await commands.ReadForCaseAsync(id, ct) is { } found ? TypedResults.Ok(found.View) : TypedResults.NotFound();
 
     private static async Task<Results<Created<SubmissionView>, NotFound, ValidationProblem>> Submit(
         Guid id, SubmissionBody body, IdentificationCommands commands, IStringLocalizer<Text> text, CancellationToken ct)
