@@ -10,7 +10,7 @@ using Ura.Platform.Identity;
 namespace Ura.Features.Identification;
 
 /// <summary>One answer as given: the indicator's id in the instrument, yes/no/unknown, an optional note.</summary>
-public sealed record AnswerInput(string Indicator, string Answer, string? Note);
+public sealed record AnswerInput(string? Indicator, string? Answer, string? Note);
 
 public sealed record AnswerView(string Indicator, string Answer, string? Note);
 
@@ -95,7 +95,7 @@ public sealed class ScreeningCommands(UraDbContext db, CurrentUser user, AuditLo
     };
 
     /// <summary>Starts a screening with the current instrument for the list; for a case when given (its team only).</summary>
-    public async Task<CommandResult<LoadedScreening>> StartAsync(string listName, Guid? caseId, CancellationToken ct)
+    public async Task<CommandResult<LoadedScreening>> StartAsync(string? listName, Guid? caseId, CancellationToken ct)
     {
         if (!InstrumentDocument.ListNames.TryGetValue(listName ?? "", out var list))
             return CommandResult<LoadedScreening>.Refused("List", "Screening.Interview.UnknownList");

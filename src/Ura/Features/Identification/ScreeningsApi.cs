@@ -13,28 +13,18 @@ namespace Ura.Features.Identification;
 /// </summary>
 public static class ScreeningsApi
 {
-    public sealed record StartScreening(
-        [property: Required(ErrorMessage = "Validation.Required")] string List,
-        Guid? CaseId = null);
+    // Missing values are left to the rules, which answer with the specific localised message.
+    public sealed record StartScreening(string? List, Guid? CaseId = null);
 
     public sealed record AnswersBody([property: Required(ErrorMessage = "Validation.Required")] IReadOnlyList<AnswerInput> Answers);
 
-    public sealed record ConclusionBody(
-        [property: Required(ErrorMessage = "Validation.Required")] string Conclusion,
-        [property: Required(ErrorMessage = "Validation.Required")] string Reason);
+    public sealed record ConclusionBody(string? Conclusion, string? Reason);
 
-    public sealed record SubmissionBody(
-        [property: Required(ErrorMessage = "Validation.Required")] Guid? AuthorityId,
-        [property: Required(ErrorMessage = "Validation.Required")] string Statement);
+    public sealed record SubmissionBody(Guid? AuthorityId, string? Statement);
 
-    public sealed record CooperationBody(
-        [property: Required(ErrorMessage = "Validation.Required")] string Cooperation,
-        [property: Required(ErrorMessage = "Validation.Required")] DateOnly? On);
+    public sealed record CooperationBody(string? Cooperation, DateOnly? On);
 
-    public sealed record DecisionBody(
-        [property: Required(ErrorMessage = "Validation.Required")] string Decision,
-        [property: Required(ErrorMessage = "Validation.Required")] DateOnly? DecidedOn,
-        [property: Required(ErrorMessage = "Validation.Required")] string Basis);
+    public sealed record DecisionBody(string? Decision, DateOnly? DecidedOn, string? Basis);
 
     public static void MapScreeningsApi(this RouteGroupBuilder api)
     {
