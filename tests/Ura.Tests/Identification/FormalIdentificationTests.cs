@@ -136,6 +136,19 @@ public sealed class FormalIdentificationTests(UraFactory factory) : IClassFixtur
         Assert.Equal(TraffickingStatus.NotAVictimOfTrafficking, await factory.WithDb(db => db.Cases.Where(c => c.Id == opened.Id).Select(c => c.TraffickingStatus).SingleAsync()));
     }
 
+    [Fact]
+    public async Task Decide_TwoAtTheSameMoment_OnlyOneRecorded()
+    {
+        var (opened, submission) = await SubmittedAsync();
+        var police = await factory.ClientAsync(Demo.Police);
+
+        var responses = await Task.WhenAll(DecideAsync(police, submission), DecideAsync(police, submission, "NotAVictimOfTrafficking"));
+
+        Assert.Equal([HttpStatusCode.OK, HttpStatusCode.BadRequest], responses.Select(r => r.StatusCode).Order());
+        var events = await factory.WithDb(db => db.CaseEvents.CountAsync(e => e.CaseId == opened.Id && e.Action == "identification.decide"));
+        Assert.Equal(1, events);
+    }
+
     public static TheoryData<string, string?, string?, string> BadDecisions => new()
     {
         { "ActualVictimOfTrafficking", "+1", "basis", "Identification.Date.Future" },

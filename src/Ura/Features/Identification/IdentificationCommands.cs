@@ -227,16 +227,26 @@ public sealed class IdentificationCommands(UraDbContext db, CurrentUser user, Au
         if (basis.Trim().Length > MaxStatementLength)
             return CommandResult<DecisionView>.Refused("Basis", "Validation.TooLong");
 
+        // Claim the submission in the database first, so two officers deciding at the same moment
+        // cannot both succeed: the second finds it claimed and is refused like any second decision.
+        await using var transaction = await db.Database.BeginTransactionAsync(ct);
+        var now = access.Now;
+        var claimed = await db.IdentificationSubmissions.Where(s => s.Id == submission.Id && s.DecidedAt == null)
+            .ExecuteUpdateAsync(u => u.SetProperty(s => s.DecidedAt, now), ct);
+        if (claimed == 0)
+            return CommandResult<DecisionView>.Refused("", "Identification.Decision.AlreadyDecided");
+
         submission.Decision = value;
         submission.DecidedOn = decidedOn;
         submission.Basis = basis.Trim();
-        submission.DecidedAt = access.Now;
+        submission.DecidedAt = now;
         submission.DecidedById = user.RequiredId;
         @case.TraffickingStatus = value;
         access.Record(@case, "identification.decide", submission.Id, "TraffickingStatus." + value);
         if (value == TraffickingStatus.ActualVictimOfTrafficking)
             await StartReflectionPeriodAsync(@case, decidedOn!.Value, ct);
         await db.SaveChangesAsync(ct);
+        await transaction.CommitAsync(ct);
         return CommandResult<DecisionView>.Done(await DecisionViewAsync(submission, ct));
     }
 

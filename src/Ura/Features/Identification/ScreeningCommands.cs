@@ -162,6 +162,8 @@ public sealed class ScreeningCommands(UraDbContext db, CurrentUser user, AuditLo
         if (screening is null)
             return CommandResult<LoadedScreening>.NotFound();
         var (@case, refusal) = await CaseOfAsync(screening, ct);
+        if (screening.CaseId is not null && @case is null)
+            return CommandResult<LoadedScreening>.NotFound();
         if (refusal is not null)
             return CommandResult<LoadedScreening>.Refused(refusal);
         if (screening.IsConcluded)
@@ -209,6 +211,8 @@ public sealed class ScreeningCommands(UraDbContext db, CurrentUser user, AuditLo
         if (screening is null)
             return CommandResult<LoadedScreening>.NotFound();
         var (@case, refusal) = await CaseOfAsync(screening, ct);
+        if (screening.CaseId is not null && @case is null)
+            return CommandResult<LoadedScreening>.NotFound();
         if (refusal is not null)
             return CommandResult<LoadedScreening>.Refused(refusal);
         if (screening.IsConcluded)
@@ -232,14 +236,12 @@ public sealed class ScreeningCommands(UraDbContext db, CurrentUser user, AuditLo
         return CommandResult<LoadedScreening>.Done(await LoadInstrumentAsync(screening, ct));
     }
 
-    /// <summary>The case a screening belongs to, tracked for recording the change; a refusal if it is closed.</summary>
+    /// <summary>The case a screening belongs to, tracked for recording the change (null if out of the team's scope); a refusal if it is closed.</summary>
     private async Task<(Case? Case, RuleError? Refusal)> CaseOfAsync(Screening screening, CancellationToken ct)
     {
         if (screening.CaseId is not { } caseId)
             return (null, null);
-        var (found, refusal) = await access.ForChangeAsync(caseId, ct);
-        // Visible() already checked the team; a case not found here would be a bug, so refuse rather than go on.
-        return (found, refusal ?? (found is null ? new RuleError("", "Cases.Closed") : null));
+        return await access.ForChangeAsync(caseId, ct);
     }
 
     /// <summary>The case's screenings, newest first, for its team (null when out of scope); the read is audited.</summary>
