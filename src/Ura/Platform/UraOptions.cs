@@ -14,6 +14,9 @@ public sealed class UraOptions
     /// <summary>Set by <c>serve --demo</c>: allows a generated key and shows the demo banner.</summary>
     public bool Demo { get; set; }
 
+    /// <summary>How many invented cases <c>serve --demo</c> and <c>demo seed</c> create on an empty database.</summary>
+    public int DemoCases { get; set; } = 300;
+
     /// <summary>
     /// Addresses of reverse proxies or load balancers whose X-Forwarded-For and X-Forwarded-Proto
     /// headers are believed (loopback always is). Without them, audit events record the proxy's address.

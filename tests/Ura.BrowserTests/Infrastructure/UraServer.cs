@@ -116,6 +116,8 @@ public sealed class UraServer : IAsyncLifetime
         start.Environment["Ura__Keys__KeyEncryptionKey"] = key;
         // Every browser test signs in from 127.0.0.1; the per-address sign-in limit is tested in Ura.Tests.
         start.Environment["Ura__SignInAttemptsPerMinute"] = "100000";
+        // Enough invented cases for lists with several pages, few enough to start quickly.
+        start.Environment["Ura__DemoCases"] = "60";
         start.Environment["ASPNETCORE_ENVIRONMENT"] = "Production";
         start.Environment.Remove("ASPNETCORE_URLS");
         start.Environment.Remove("URLS");

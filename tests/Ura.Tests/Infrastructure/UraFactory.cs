@@ -51,6 +51,8 @@ public partial class UraFactory : WebApplicationFactory<Program>
         {
             ["Ura:DataDirectory"] = DataDirectory,
             ["Ura:Demo"] = "true",
+            // Tests open the cases they need; DemoCasesTests seed invented ones.
+            ["Ura:DemoCases"] = "0",
             ["Ura:Keys:KeyEncryptionKey"] = KeyEncryptionKey,
             ["Ura:Database:Provider"] = TestDatabase.Provider,
             ["Ura:Database:ConnectionString"] = ConnectionString,

@@ -20,6 +20,7 @@ public static class UraProcess
         ["Ura__Keys__KeyEncryptionKey"] = factory.KeyEncryptionKey,
         ["Ura__Database__Provider"] = TestDatabase.Provider,
         ["Ura__Database__ConnectionString"] = factory.ConnectionString,
+        ["Ura__DemoCases"] = "0",
     };
 
     public static async Task<Result> RunAsync(IReadOnlyDictionary<string, string?> environment, params string[] args)

@@ -11,7 +11,7 @@ namespace Ura.Features.Admin;
 /// user for every role. DEMO ONLY: every demo user shares one printed password and one printed
 /// two-factor key.
 /// </summary>
-public sealed class DemoData(UraDbContext db, IPasswordHasher<User> hasher, AuditLog audit)
+public sealed class DemoData(UraDbContext db, IPasswordHasher<User> hasher, AuditLog audit, Cases.DemoCases demoCases)
 {
     public const string Password = "Ura-demo-2026!";
     public const string TwoFactorKey = "URADEMOKEYFORTRYINGURAONLY234567";
@@ -111,10 +111,20 @@ public sealed class DemoData(UraDbContext db, IPasswordHasher<User> hasher, Audi
         ["BA"] = ["Amra Hodžić", "Emir Begić", "Lejla Hadžić", "Nermin Delić", "Selma Kovač", "Adnan Mehić", "Jasmina Šehić", "Haris Osmanović", "Dženana Karić"],
     };
 
+    /// <summary>
+    /// Seeds an empty database with the demo organisations, users and <paramref name="cases"/> invented
+    /// cases; on a demo database already seeded, adds the cases only. A database holding anything
+    /// else is left alone (false).
+    /// </summary>
     public async Task<bool> SeedAsync(int cases, CancellationToken ct)
     {
         if (await db.Organisations.AnyAsync(ct))
-            return false;
+        {
+            if (!await db.Users.AnyAsync(u => u.NormalizedEmail == SystemAdminEmail.ToUpperInvariant(), ct))
+                return false;
+            await AddCasesAsync(cases, ct);
+            return true;
+        }
 
         var now = DateTime.UtcNow;
         var roles = await db.Roles.ToDictionaryAsync(r => r.Name!, r => r.Id, ct);
@@ -156,9 +166,19 @@ public sealed class DemoData(UraDbContext db, IPasswordHasher<User> hasher, Audi
             if (code == "AL")
                 AddUser(SystemAdminEmail, "Ura Node Administrator", orgs[OrgKind.Coordinator].Id, code, [roles[Roles.SystemAdmin]], passwordHash, now);
         }
-        audit.Record("demo.seed", detail: $"countries={Countries.Count}; cases={cases}");
+        audit.Record("demo.seed", detail: $"countries={Countries.Count}");
         await db.SaveChangesAsync(ct);
+        await AddCasesAsync(cases, ct);
         return true;
+    }
+
+    private async Task AddCasesAsync(int cases, CancellationToken ct)
+    {
+        if (await demoCases.SeedAsync(cases, ct) is > 0 and var added)
+        {
+            audit.Record("demo.seed.cases", detail: $"cases={added}");
+            await db.SaveChangesAsync(ct);
+        }
     }
 
     private void AddUser(string email, string name, Guid organisationId, string countryCode, Guid[] roleIds, string passwordHash, DateTime now)

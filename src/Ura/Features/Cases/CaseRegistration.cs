@@ -60,10 +60,6 @@ public sealed class CaseRegistration(UraDbContext db, CurrentUser user, AuditLog
 
         var organisationId = user.RequiredOrganisationId;
         var country = await db.Organisations.Where(o => o.Id == organisationId).Select(o => o.CountryCode).SingleAsync(ct);
-        var age = PersonRules.AgeOn(input.BirthDate, input.EstimatedBirthYear, today);
-        var birthYear = input.BirthDate?.Year ?? input.EstimatedBirthYear!.Value;
-        var aliases = input.Aliases.Select(a => a.Trim()).Where(a => a.Length > 0).Distinct().ToList();
-
         await using var transaction = await db.Database.BeginTransactionAsync(ct);
         var reference = await NextReferenceAsync(country, now.Year, ct);
         var @case = new Case { OrganisationId = organisationId, Reference = reference, OpenedAt = now, UpdatedAt = now };
@@ -72,36 +68,13 @@ public sealed class CaseRegistration(UraDbContext db, CurrentUser user, AuditLog
         {
             OrganisationId = organisationId,
             CaseId = @case.Id,
-            GivenNames = input.GivenNames.Trim(),
-            FamilyName = input.FamilyName.Trim(),
-            Aliases = aliases.Count > 0 ? string.Join('\n', aliases) : null,
-            BirthDate = input.BirthDate?.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture) ?? birthYear.ToString(System.Globalization.CultureInfo.InvariantCulture),
-            BirthDateEstimated = input.BirthDate is null,
-            BirthYearHash = blind.Of(BirthYearPurpose, birthYear.ToString(System.Globalization.CultureInfo.InvariantCulture)),
-            Gender = Enum.Parse<Gender>(input.Gender),
-            AgeBand = PersonRules.BandOf(age),
-            IsChild = PersonRules.IsChild(age),
-            Citizenships = string.Join(',', input.Citizenships.Distinct()),
-            Languages = string.Join(',', input.Languages.Distinct()),
-            EducationLevel = string.IsNullOrEmpty(input.EducationLevel) ? null : Enum.Parse<EducationLevel>(input.EducationLevel),
-            MaritalStatus = string.IsNullOrEmpty(input.MaritalStatus) ? null : Enum.Parse<MaritalStatus>(input.MaritalStatus),
-            NumberOfChildren = input.NumberOfChildren,
-            Phone = Clean(input.Phone),
-            Email = Clean(input.Email),
-            Address = Clean(input.Address),
-            GuardianName = Clean(input.GuardianName),
-            GuardianRelation = Clean(input.GuardianRelation),
-            GuardianContact = Clean(input.GuardianContact),
+            GivenNames = "",
+            FamilyName = "",
+            BirthDate = "",
+            BirthYearHash = "",
             RegisteredAt = now,
         };
-        person.Documents.AddRange(input.Documents.Select(d => new IdentityDocument
-        {
-            Type = Enum.Parse<IdentityDocumentType>(d.Type),
-            Number = d.Number.Trim(),
-            IssuingCountry = d.IssuingCountry,
-        }));
-        foreach (var hash in NameHashes(person.GivenNames, person.FamilyName, aliases))
-            person.NameIndex.Add(new PersonNameIndex { OrganisationId = organisationId, Hash = hash });
+        Fill(person, input);
         @case.Person = person;
         db.Cases.Add(@case);
         access.Record(@case, "open");
@@ -111,6 +84,49 @@ public sealed class CaseRegistration(UraDbContext db, CurrentUser user, AuditLog
         await db.SaveChangesAsync(ct);
         await transaction.CommitAsync(ct);
         return new RegistrationResult(ToView(@case, person), []);
+    }
+
+    /// <summary>
+    /// Writes checked input onto the person: fields, documents, the child flag and age band (as of
+    /// registration), and the blind indexes of names and birth year, rebuilt from scratch.
+    /// </summary>
+    internal void Fill(Person person, PersonInput input)
+    {
+        var age = PersonRules.AgeOn(input.BirthDate, input.EstimatedBirthYear, DateOnly.FromDateTime(person.RegisteredAt));
+        var birthYear = input.BirthDate?.Year ?? input.EstimatedBirthYear!.Value;
+        var aliases = input.Aliases.Select(a => a.Trim()).Where(a => a.Length > 0).Distinct().ToList();
+        person.GivenNames = input.GivenNames.Trim();
+        person.FamilyName = input.FamilyName.Trim();
+        person.Aliases = aliases.Count > 0 ? string.Join('\n', aliases) : null;
+        person.BirthDate = input.BirthDate?.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture) ?? birthYear.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        person.BirthDateEstimated = input.BirthDate is null;
+        person.BirthYearHash = blind.Of(BirthYearPurpose, birthYear.ToString(System.Globalization.CultureInfo.InvariantCulture));
+        person.Gender = Enum.Parse<Gender>(input.Gender);
+        person.AgeBand = PersonRules.BandOf(age);
+        person.IsChild = PersonRules.IsChild(age);
+        person.Citizenships = string.Join(',', input.Citizenships.Distinct());
+        person.Languages = string.Join(',', input.Languages.Distinct());
+        person.EducationLevel = string.IsNullOrEmpty(input.EducationLevel) ? null : Enum.Parse<EducationLevel>(input.EducationLevel);
+        person.MaritalStatus = string.IsNullOrEmpty(input.MaritalStatus) ? null : Enum.Parse<MaritalStatus>(input.MaritalStatus);
+        person.NumberOfChildren = input.NumberOfChildren;
+        person.Phone = Clean(input.Phone);
+        person.Email = Clean(input.Email);
+        person.Address = Clean(input.Address);
+        person.GuardianName = Clean(input.GuardianName);
+        person.GuardianRelation = Clean(input.GuardianRelation);
+        person.GuardianContact = Clean(input.GuardianContact);
+        person.Documents.Clear();
+        person.Documents.AddRange(input.Documents.Select(d => new IdentityDocument
+        {
+            Type = Enum.Parse<IdentityDocumentType>(d.Type),
+            Number = d.Number.Trim(),
+            IssuingCountry = d.IssuingCountry,
+        }));
+        // Hashes are keys: keep the unchanged ones rather than delete and insert the same key.
+        var hashes = NameHashes(person.GivenNames, person.FamilyName, aliases).ToHashSet();
+        person.NameIndex.RemoveAll(n => !hashes.Contains(n.Hash));
+        foreach (var hash in hashes.Except(person.NameIndex.Select(n => n.Hash)).ToList())
+            person.NameIndex.Add(new PersonNameIndex { OrganisationId = person.OrganisationId, Hash = hash });
     }
 
     /// <summary>The case with its person, if the user is on its team; the read is audited.</summary>

@@ -11,6 +11,7 @@ public static class Policies
     public const string AuditReader = "AuditReader";
     public const string CaseWorker = "CaseWorker";
     public const string IdentificationOfficer = "IdentificationOfficer";
+    public const string Supervisor = "Supervisor";
 
     public static void Add(AuthorizationOptions options)
     {
@@ -22,6 +23,7 @@ public static class Policies
         options.AddPolicy(OrganisationAdmin, p => p.Combine(standard).RequireRole(Roles.OrganisationAdmin, Roles.SystemAdmin));
         options.AddPolicy(CaseWorker, p => p.Combine(standard).RequireRole(Roles.CaseWorker));
         options.AddPolicy(IdentificationOfficer, p => p.Combine(standard).RequireRole(Roles.IdentificationOfficer));
+        options.AddPolicy(Supervisor, p => p.Combine(standard).RequireRole(Roles.Supervisor));
         options.AddPolicy(AuditReader, p => p.Combine(standard).RequireRole(Roles.Supervisor, Roles.OrganisationAdmin, Roles.SystemAdmin));
     }
 }

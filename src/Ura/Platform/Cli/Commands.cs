@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
 using Ura.Features.Account;
 using Ura.Features.Admin;
 using Ura.Features.Identification;
@@ -21,7 +22,8 @@ public static class Commands
 
           serve [--demo] [--urls URL]        run Ura (default command); --demo seeds demo data on an empty database
           migrate                            apply database migrations
-          demo seed [--cases N]              create demo countries, organisations and users
+          demo seed [--cases N]              create demo countries, organisations, users and N cases (default 300);
+                                             on a demo database, add N more cases
           demo code [EMAIL]                  print the current two-factor code of a demo user
           countries add CODE NAME [--reflection-days N]
                                              add a country served by this node (ISO code; XK for Kosovo)
@@ -50,7 +52,8 @@ public static class Commands
             {
                 null or "serve" => await ServeAsync(options),
                 "migrate" => await InScope(options, MigrateAsync),
-                "demo" when words.ElementAtOrDefault(1) == "seed" => await InScope(options, (s, o) => SeedAsync(s, o)),
+                // A demo command: like serve --demo, it may generate the demo key.
+                "demo" when words.ElementAtOrDefault(1) == "seed" => await InScope([.. options, "--Ura:Demo=true"], (s, o) => SeedAsync(s, o)),
                 "demo" when words.ElementAtOrDefault(1) == "code" => DemoCode(words.ElementAtOrDefault(2)),
                 "countries" when words.ElementAtOrDefault(1) == "add" && words.Count == 4 => await InScope(options, (s, o) => AddCountryAsync(s, words[2], words[3], o)),
                 "organisations" when words.ElementAtOrDefault(1) == "add" && words.Count == 3 => await InScope(options, (s, o) => AddOrganisationAsync(s, words[2], o)),
@@ -145,9 +148,12 @@ public static class Commands
 
     private static async Task<int> SeedAsync(IServiceProvider services, List<string> options)
     {
-        var cases = IntOption(options, "--cases") ?? 0;
+        var cases = IntOption(options, "--cases") ?? services.GetRequiredService<IOptions<UraOptions>>().Value.DemoCases;
         var seeded = await services.GetRequiredService<DemoData>().SeedAsync(cases, CancellationToken.None);
-        return Print(seeded ? DemoBanner("http://localhost:5080") : "The database already has organisations; demo data was not added.", 0);
+        if (!seeded)
+            return Print("The database holds real organisations; demo data was not added.", 2);
+        var total = await services.GetRequiredService<UraDbContext>().Cases.CountAsync();
+        return Print(DemoBanner("http://localhost:5080") + $"\n Cases: {total}", 0);
     }
 
     private static async Task<int> AddCountryAsync(IServiceProvider services, string code, string name, List<string> options)

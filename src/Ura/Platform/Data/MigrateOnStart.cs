@@ -20,7 +20,7 @@ internal sealed class MigrateOnStart(IServiceProvider services, IOptions<UraOpti
         var db = scope.ServiceProvider.GetRequiredService<UraDbContext>();
         await DatabaseSetup.MigrateAsync(db, cancellationToken);
         if (options.Value.Demo && !await db.Organisations.AnyAsync(cancellationToken))
-            await scope.ServiceProvider.GetRequiredService<DemoData>().SeedAsync(0, cancellationToken);
+            await scope.ServiceProvider.GetRequiredService<DemoData>().SeedAsync(options.Value.DemoCases, cancellationToken);
     }
 
     public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;

@@ -30,6 +30,7 @@ public sealed class UraDbContext(DbContextOptions<UraDbContext> options, FieldPr
     public DbSet<Features.Identification.Screening> Screenings => Set<Features.Identification.Screening>();
     public DbSet<Features.Identification.IdentificationSubmission> IdentificationSubmissions => Set<Features.Identification.IdentificationSubmission>();
     public DbSet<Features.Identification.CaseIdentification> CaseIdentifications => Set<Features.Identification.CaseIdentification>();
+    public DbSet<Features.Cases.CaseClosure> CaseClosures => Set<Features.Cases.CaseClosure>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {

@@ -59,6 +59,10 @@ public static class UraApp
         services.AddScoped<CaseAccess>();
         services.AddScoped<ScreeningCommands>();
         services.AddScoped<IdentificationCommands>();
+        services.AddScoped<CaseClosures>();
+        services.AddScoped<CaseTimelineReader>();
+        services.AddScoped<DemoCases>();
+        services.AddScoped<PersonEditing>();
         services.TryAddSingleton(TimeProvider.System);
 
         services.AddRazorPages(o =>
@@ -136,6 +140,8 @@ public static class UraApp
         api.MapIdentificationApi();
         api.MapCasesApi();
         api.MapScreeningsApi();
+        api.MapClosureApi();
+        api.MapPersonApi();
         return app;
     }
 }
