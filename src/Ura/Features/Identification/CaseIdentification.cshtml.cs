@@ -13,8 +13,10 @@ namespace Ura.Features.Identification;
 /// the decision, the reflection period and the person's choice about cooperating. Case team only.
 /// </summary>
 [Authorize]
-public sealed class CaseIdentificationModel(IdentificationCommands identification, IStringLocalizer<Text> text) : PageModel
+public sealed class CaseIdentificationModel(IdentificationCommands identification, Platform.Authorization.CurrentUser user, IStringLocalizer<Text> text) : PageModel
 {
+    public bool CanScreen => user.IsInRole(Platform.Identity.Roles.CaseWorker);
+
     public Case Case { get; private set; } = null!;
     public CaseIdentificationView View { get; private set; } = null!;
 

@@ -3,6 +3,8 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.Extensions.Localization;
 using Ura.Features.Admin;
+using Ura.Platform.Authorization;
+using Ura.Platform.Identity;
 using Ura.Resources;
 
 namespace Ura.Features.Identification;
@@ -12,8 +14,11 @@ namespace Ura.Features.Identification;
 /// with an optional note, in the reader's language where the instrument has it.
 /// </summary>
 [Authorize]
-public sealed class ScreeningInterviewModel(ScreeningCommands screenings, IStringLocalizer<Text> text) : PageModel
+public sealed class ScreeningInterviewModel(ScreeningCommands screenings, CurrentUser user, IStringLocalizer<Text> text) : PageModel
 {
+    /// <summary>Supervisors read screenings; only case workers interview.</summary>
+    public bool CanAnswer => user.IsInRole(Roles.CaseWorker);
+
     public LoadedScreening Screening { get; private set; } = null!;
 
     /// <summary>What was posted, so a refused form shows the worker's answers again.</summary>

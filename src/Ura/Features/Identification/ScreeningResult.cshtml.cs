@@ -24,6 +24,9 @@ public sealed class ScreeningResultModel(ScreeningCommands screenings, CurrentUs
     [BindProperty]
     public string? Reason { get; set; }
 
+    /// <summary>Supervisors read screenings; only case workers conclude.</summary>
+    public bool CanConclude => user.IsInRole(Platform.Identity.Roles.CaseWorker);
+
     /// <summary>Only the screener opens a case from their own screening.</summary>
     public bool CanOpenCase => Screening.Screening.CaseId is null && Screening.Screening.ScreenedById == user.Id;
 

@@ -59,6 +59,9 @@ public static class UraApp
         services.AddScoped<CaseAccess>();
         services.AddScoped<ScreeningCommands>();
         services.AddScoped<IdentificationCommands>();
+        services.AddScoped<RiskAssessments>();
+        services.AddScoped<AssistancePlans>();
+        services.AddScoped<ServiceDeliveries>();
         services.AddScoped<CaseClosures>();
         services.AddScoped<CaseTimelineReader>();
         services.AddScoped<DemoCases>();
@@ -140,6 +143,7 @@ public static class UraApp
         api.MapIdentificationApi();
         api.MapCasesApi();
         api.MapScreeningsApi();
+        api.MapPlansApi();
         api.MapClosureApi();
         api.MapPersonApi();
         return app;
