@@ -77,6 +77,9 @@ public sealed class ScreeningTests(UraFactory factory) : IClassFixture<UraFactor
             Assert.Equal(HttpStatusCode.OK, (await (await factory.ClientAsync(email)).GetAsync($"/api/v1/screenings/{screening.Id}")).StatusCode);
 
         Assert.True(await factory.ReadAuditedAsync(nameof(Screening), screening.Id));
+        var supervisorPage = await (await factory.ClientAsync(Demo.Supervisor)).GetAsync($"/identification/screenings/{screening.Id}");
+        Assert.Equal(HttpStatusCode.OK, supervisorPage.StatusCode);
+        Assert.DoesNotContain(factory.Text("Screening.Interview.Save"), await supervisorPage.HtmlAsync(), StringComparison.Ordinal);
     }
 
     [Fact]
