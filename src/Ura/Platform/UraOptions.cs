@@ -32,6 +32,12 @@ public sealed class UraOptions
     /// <summary>Minutes without a request after which a session ends.</summary>
     public int SessionIdleMinutes { get; set; } = 20;
 
+    /// <summary>
+    /// Largest case document accepted, in bytes (default 10 MB). Kestrel refuses request bodies over
+    /// 30 MB before Ura sees them, so keep this below that.
+    /// </summary>
+    public long DocumentMaxBytes { get; set; } = 10 * 1024 * 1024;
+
     public string FullDataDirectory => Path.GetFullPath(DataDirectory);
 }
 

@@ -262,6 +262,10 @@ public sealed class FormalIdentificationTests(UraFactory factory) : IClassFixtur
         Assert.Equal(Cooperation.DoesNotCooperate, await factory.WithDb(db => db.CaseIdentifications.Where(i => i.CaseId == opened.Id).Select(i => i.Cooperation).SingleAsync()));
         var screening = await StartAsync(worker, "adult_labour", opened.Id);
         Assert.Equal(HttpStatusCode.OK, (await AnswerAsync(worker, screening.Id, new { indicator = IloIndicators("coercion_at_destination")[0], answer = "Yes" })).StatusCode);
+        var workerId = (await factory.UserAsync(Demo.CaseWorker)).Id;
+        var task = await worker.PostAsJsonAsync($"/api/v1/cases/{opened.Id}/tasks",
+            new { title = "Accompany to the clinic", kind = "FollowUp", dueOn = DateTime.UtcNow.AddDays(2).ToString("yyyy-MM-dd"), assigneeId = workerId });
+        Assert.Equal(HttpStatusCode.Created, task.StatusCode);
         var submitted = await worker.PostAsJsonAsync($"/api/v1/cases/{opened.Id}/identification/submissions", new { authorityId = await AuthorityAsync(), statement = "s" });
         Assert.Equal(HttpStatusCode.Created, submitted.StatusCode);
         var submission = (await submitted.Content.ReadFromJsonAsync<SubmissionView>())!.Id;

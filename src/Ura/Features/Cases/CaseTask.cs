@@ -27,6 +27,16 @@ public sealed class CaseTask : IOrganisationOwned
     public Guid? CompletedById { get; set; }
 
     public bool IsOverdue(DateOnly today) => CompletedAt is null && DueOn < today;
+
+    /// <summary>Marks the task done; a task is completed once (the resource key of the refusal otherwise).</summary>
+    public string? Complete(Guid by, DateTime at)
+    {
+        if (CompletedAt is not null)
+            return "Tasks.AlreadyCompleted";
+        CompletedAt = at;
+        CompletedById = by;
+        return null;
+    }
 }
 
 public enum CaseTaskKind

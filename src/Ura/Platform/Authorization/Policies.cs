@@ -13,6 +13,9 @@ public static class Policies
     public const string IdentificationOfficer = "IdentificationOfficer";
     public const string Supervisor = "Supervisor";
 
+    /// <summary>Roles that work on cases and so have tasks: case workers, supervisors, identification officers.</summary>
+    public const string CaseWork = "CaseWork";
+
     public static void Add(AuthorizationOptions options)
     {
         var standard = new AuthorizationPolicyBuilder().RequireAuthenticatedUser()
@@ -23,6 +26,7 @@ public static class Policies
         options.AddPolicy(OrganisationAdmin, p => p.Combine(standard).RequireRole(Roles.OrganisationAdmin, Roles.SystemAdmin));
         options.AddPolicy(CaseWorker, p => p.Combine(standard).RequireRole(Roles.CaseWorker));
         options.AddPolicy(IdentificationOfficer, p => p.Combine(standard).RequireRole(Roles.IdentificationOfficer));
+        options.AddPolicy(CaseWork, p => p.Combine(standard).RequireRole(Roles.CaseWorker, Roles.Supervisor, Roles.IdentificationOfficer));
         options.AddPolicy(Supervisor, p => p.Combine(standard).RequireRole(Roles.Supervisor));
         options.AddPolicy(AuditReader, p => p.Combine(standard).RequireRole(Roles.Supervisor, Roles.OrganisationAdmin, Roles.SystemAdmin));
     }

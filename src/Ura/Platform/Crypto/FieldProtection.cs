@@ -14,6 +14,7 @@ public enum FieldClass
     Address,
     FreeText,
     Secret,
+    Document,
 }
 
 /// <summary>Encrypts personal fields at the EF boundary. One instance per application.</summary>

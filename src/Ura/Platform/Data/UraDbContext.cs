@@ -30,6 +30,9 @@ public sealed class UraDbContext(DbContextOptions<UraDbContext> options, FieldPr
     public DbSet<Features.Identification.Screening> Screenings => Set<Features.Identification.Screening>();
     public DbSet<Features.Identification.IdentificationSubmission> IdentificationSubmissions => Set<Features.Identification.IdentificationSubmission>();
     public DbSet<Features.Identification.CaseIdentification> CaseIdentifications => Set<Features.Identification.CaseIdentification>();
+    public DbSet<Features.Cases.Consent> Consents => Set<Features.Cases.Consent>();
+    public DbSet<Features.Cases.CaseNote> CaseNotes => Set<Features.Cases.CaseNote>();
+    public DbSet<Features.Cases.CaseDocument> CaseDocuments => Set<Features.Cases.CaseDocument>();
     public DbSet<Features.Cases.RiskAssessment> RiskAssessments => Set<Features.Cases.RiskAssessment>();
     public DbSet<Features.Cases.NeedsAssessment> NeedsAssessments => Set<Features.Cases.NeedsAssessment>();
     public DbSet<Features.Cases.PlanGoal> PlanGoals => Set<Features.Cases.PlanGoal>();

@@ -23,6 +23,8 @@ public sealed class Navigation(CurrentUser user, UraDbContext db)
             yield return new("/identification/screenings", "Nav.Screenings");
         if (user.IsInRole(Roles.IdentificationOfficer))
             yield return new("/identification/submissions", "Nav.Submissions");
+        if (user.IsInRole(Roles.CaseWorker) || user.IsInRole(Roles.Supervisor) || user.IsInRole(Roles.IdentificationOfficer))
+            yield return new("/tasks", "Nav.MyTasks");
         if (user.IsInRole(Roles.Supervisor))
             yield return new("/cases/closures", "Nav.Closures");
         if (user.IsInRole(Roles.Supervisor) || user.IsInRole(Roles.OrganisationAdmin) || user.IsInRole(Roles.SystemAdmin))

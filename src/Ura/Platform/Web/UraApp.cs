@@ -59,6 +59,11 @@ public static class UraApp
         services.AddScoped<CaseAccess>();
         services.AddScoped<ScreeningCommands>();
         services.AddScoped<IdentificationCommands>();
+        services.AddScoped<ConsentRecords>();
+        services.AddScoped<ConsentCheck>();
+        services.AddScoped<CaseNotes>();
+        services.AddScoped<CaseTasks>();
+        services.AddScoped<CaseDocuments>();
         services.AddScoped<RiskAssessments>();
         services.AddScoped<AssistancePlans>();
         services.AddScoped<ServiceDeliveries>();
@@ -143,6 +148,10 @@ public static class UraApp
         api.MapIdentificationApi();
         api.MapCasesApi();
         api.MapScreeningsApi();
+        api.MapConsentApi();
+        api.MapNoteApi();
+        api.MapTaskApi();
+        api.MapDocumentApi();
         api.MapPlansApi();
         api.MapClosureApi();
         api.MapPersonApi();
