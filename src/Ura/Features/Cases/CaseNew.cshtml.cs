@@ -17,6 +17,10 @@ public sealed class CaseNewModel(CaseRegistration registration, IStringLocalizer
     [BindProperty]
     public PersonForm Input { get; set; } = new();
 
+    /// <summary>The screening this case is opened from, if any (the worker's own; registration checks it).</summary>
+    [BindProperty(Name = "screening", SupportsGet = true)]
+    public Guid? Screening { get; set; }
+
     /// <summary>Likely matches found before saving; the worker must confirm a different person to go on.</summary>
     public DuplicateReport? Duplicates { get; private set; }
 
@@ -28,7 +32,7 @@ public sealed class CaseNewModel(CaseRegistration registration, IStringLocalizer
     {
         if (!ModelState.IsValid)
             return Page();
-        var result = await registration.RegisterAsync(Input.ToPersonInput(), HttpContext.RequestAborted);
+        var result = await registration.RegisterAsync(Input.ToPersonInput(), HttpContext.RequestAborted, Screening);
         if (result.Succeeded)
             return Redirect($"/cases/{result.Opened!.Id}");
         Duplicates = result.Duplicates;

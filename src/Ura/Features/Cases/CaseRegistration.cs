@@ -27,7 +27,8 @@ public sealed record RegistrationResult(CaseView? Opened, IReadOnlyList<RuleErro
 }
 
 /// <summary>Opens a case for a new person, and reads a case for its team.</summary>
-public sealed class CaseRegistration(UraDbContext db, CurrentUser user, AuditLog audit, BlindIndex blind, DuplicateCheck duplicates, CaseAccess access)
+public sealed class CaseRegistration(UraDbContext db, CurrentUser user, AuditLog audit, BlindIndex blind, DuplicateCheck duplicates, CaseAccess access,
+    Identification.ScreeningCommands screenings)
 {
     public const string NamePurpose = "person.name";
     public const string BirthYearPurpose = "person.birthyear";
@@ -35,8 +36,10 @@ public sealed class CaseRegistration(UraDbContext db, CurrentUser user, AuditLog
     /// <summary>
     /// Registers the person and opens their case, with the worker on its team. Refuses when the rules
     /// fail, or when likely duplicates exist and the worker has not confirmed a different person.
+    /// Opened from a screening (<paramref name="screeningId"/>), the case is linked to it: only the
+    /// worker's own screening not yet linked to a case can be.
     /// </summary>
-    public async Task<RegistrationResult> RegisterAsync(PersonInput input, CancellationToken ct)
+    public async Task<RegistrationResult> RegisterAsync(PersonInput input, CancellationToken ct, Guid? screeningId = null)
     {
         var now = access.Now;
         var today = access.Today;
@@ -50,6 +53,10 @@ public sealed class CaseRegistration(UraDbContext db, CurrentUser user, AuditLog
             if (report.Any)
                 return new RegistrationResult(null, [new RuleError(nameof(PersonInput.ConfirmedDifferentPerson), "Cases.Person.PossibleDuplicate")], report);
         }
+
+        var screening = screeningId is { } sid ? await screenings.LinkableAsync(sid, ct) : null;
+        if (screeningId is not null && screening is null)
+            return new RegistrationResult(null, [new RuleError("", "Screening.Link.NotYours")]);
 
         var organisationId = user.RequiredOrganisationId;
         var country = await db.Organisations.Where(o => o.Id == organisationId).Select(o => o.CountryCode).SingleAsync(ct);
@@ -71,6 +78,8 @@ public sealed class CaseRegistration(UraDbContext db, CurrentUser user, AuditLog
         @case.Person = person;
         db.Cases.Add(@case);
         access.Record(@case, "open");
+        if (screening is not null)
+            screenings.Link(screening, @case);
         audit.Record("person.register", nameof(Person), person.Id, $"case={@case.Id}");
         await db.SaveChangesAsync(ct);
         await transaction.CommitAsync(ct);

@@ -20,11 +20,14 @@ public static class CasesApi
         cases.MapGet("/{id:guid}", GetCase).WithName("GetCase").RequireAuthorization();
     }
 
-    /// <summary>Likely duplicates answer 409 with the report; the client sends <c>confirmedDifferentPerson</c> to go on.</summary>
+    /// <summary>
+    /// Likely duplicates answer 409 with the report; the client sends <c>confirmedDifferentPerson</c> to go on.
+    /// <c>?screening=</c> links the caller's own screening to the new case.
+    /// </summary>
     private static async Task<Results<Created<CaseView>, Conflict<DuplicateReport>, ValidationProblem>> OpenCase(
-        PersonInput body, CaseRegistration registration, IStringLocalizer<Text> text, CancellationToken ct)
+        PersonInput body, CaseRegistration registration, IStringLocalizer<Text> text, CancellationToken ct, Guid? screening = null)
     {
-        var result = await registration.RegisterAsync(body, ct);
+        var result = await registration.RegisterAsync(body, ct, screening);
         if (result.Succeeded)
             return TypedResults.Created($"/api/v1/cases/{result.Opened!.Id}", result.Opened);
         if (result.Duplicates is { } report)

@@ -10,6 +10,7 @@ public static class Policies
     public const string OrganisationAdmin = "OrganisationAdmin";
     public const string AuditReader = "AuditReader";
     public const string CaseWorker = "CaseWorker";
+    public const string IdentificationOfficer = "IdentificationOfficer";
     public const string Supervisor = "Supervisor";
 
     /// <summary>Roles that work on cases, and so have case lists and tasks: case workers, supervisors, identification officers.</summary>
@@ -24,6 +25,7 @@ public static class Policies
         options.AddPolicy(SystemAdmin, p => p.Combine(standard).RequireRole(Roles.SystemAdmin));
         options.AddPolicy(OrganisationAdmin, p => p.Combine(standard).RequireRole(Roles.OrganisationAdmin, Roles.SystemAdmin));
         options.AddPolicy(CaseWorker, p => p.Combine(standard).RequireRole(Roles.CaseWorker));
+        options.AddPolicy(IdentificationOfficer, p => p.Combine(standard).RequireRole(Roles.IdentificationOfficer));
         options.AddPolicy(CaseWork, p => p.Combine(standard).RequireRole(Roles.CaseWorker, Roles.Supervisor, Roles.IdentificationOfficer));
         options.AddPolicy(Supervisor, p => p.Combine(standard).RequireRole(Roles.Supervisor));
         options.AddPolicy(AuditReader, p => p.Combine(standard).RequireRole(Roles.Supervisor, Roles.OrganisationAdmin, Roles.SystemAdmin));

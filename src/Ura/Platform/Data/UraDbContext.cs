@@ -27,6 +27,9 @@ public sealed class UraDbContext(DbContextOptions<UraDbContext> options, FieldPr
     public DbSet<Features.Cases.CaseReferenceCounter> CaseReferenceCounters => Set<Features.Cases.CaseReferenceCounter>();
     public DbSet<Features.Cases.CaseEvent> CaseEvents => Set<Features.Cases.CaseEvent>();
     public DbSet<Features.Cases.CaseTask> CaseTasks => Set<Features.Cases.CaseTask>();
+    public DbSet<Features.Identification.Screening> Screenings => Set<Features.Identification.Screening>();
+    public DbSet<Features.Identification.IdentificationSubmission> IdentificationSubmissions => Set<Features.Identification.IdentificationSubmission>();
+    public DbSet<Features.Identification.CaseIdentification> CaseIdentifications => Set<Features.Identification.CaseIdentification>();
     public DbSet<Features.Cases.Consent> Consents => Set<Features.Cases.Consent>();
     public DbSet<Features.Cases.CaseNote> CaseNotes => Set<Features.Cases.CaseNote>();
     public DbSet<Features.Cases.CaseDocument> CaseDocuments => Set<Features.Cases.CaseDocument>();

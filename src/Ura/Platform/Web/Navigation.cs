@@ -21,6 +21,10 @@ public sealed class Navigation(CurrentUser user, UraDbContext db)
             yield return new("/cases", "Nav.Cases");
         if (user.IsInRole(Roles.CaseWorker))
             yield return new("/cases/new", "Nav.NewCase");
+        if (user.IsInRole(Roles.CaseWorker) || user.IsInRole(Roles.Supervisor))
+            yield return new("/identification/screenings", "Nav.Screenings");
+        if (user.IsInRole(Roles.IdentificationOfficer))
+            yield return new("/identification/submissions", "Nav.Submissions");
         if (user.IsInRole(Roles.CaseWorker) || user.IsInRole(Roles.Supervisor) || user.IsInRole(Roles.IdentificationOfficer))
             yield return new("/tasks", "Nav.MyTasks");
         if (user.IsInRole(Roles.Supervisor))

@@ -57,6 +57,8 @@ public static class UraApp
         services.AddScoped<CaseRegistration>();
         services.AddScoped<DuplicateCheck>();
         services.AddScoped<CaseAccess>();
+        services.AddScoped<ScreeningCommands>();
+        services.AddScoped<IdentificationCommands>();
         services.AddScoped<ConsentRecords>();
         services.AddScoped<ConsentCheck>();
         services.AddScoped<CaseNotes>();
@@ -148,6 +150,7 @@ public static class UraApp
         api.MapAdminApi();
         api.MapIdentificationApi();
         api.MapCasesApi();
+        api.MapScreeningsApi();
         api.MapConsentApi();
         api.MapNoteApi();
         api.MapTaskApi();
