@@ -39,6 +39,21 @@ public sealed class DemoCasesTests(UraFactory factory) : IClassFixture<UraFactor
         Assert.Equal(children, guardians);
         Assert.True(overdue > 0);
         Assert.Equal(closedCases, closures);
+        var (consents, goals, linkedServices, codes, events, decided, actual, reflection) = await factory.WithDb(async db => (
+            await db.Consents.CountAsync(),
+            await db.PlanGoals.CountAsync(),
+            await db.ServiceDeliveries.CountAsync(s => s.PlanGoalId != null),
+            await db.ExploitationCodes.CountAsync(c => c.Kind == ExploitationCodeKind.TypeOfExploitation),
+            await db.TraffickingEvents.CountAsync(),
+            await db.Set<Ura.Features.Identification.IdentificationSubmission>().CountAsync(s => s.Decision != null),
+            await db.Cases.CountAsync(c => c.TraffickingStatus != TraffickingStatus.PossibleVictimOfTrafficking),
+            await db.Set<Ura.Features.Identification.CaseIdentification>().CountAsync(i => i.ReflectionEndsOn != null)));
+        Assert.True(consents > 100, $"{consents} consents");
+        Assert.True(goals > 0 && linkedServices > 0);
+        Assert.True(codes >= 200, $"{codes} exploitation types");
+        Assert.True(events >= 400, $"{events} trafficking events");
+        Assert.Equal(actual, decided);
+        Assert.Equal(await factory.WithDb(db => db.Cases.CountAsync(c => c.TraffickingStatus == TraffickingStatus.ActualVictimOfTrafficking)), reflection);
     }
 
     [Fact]

@@ -68,7 +68,11 @@ public sealed class DemoCases(UraDbContext db, BlindIndex blind, TimeProvider cl
     }
 
     /// <summary>An organisation that takes cases, with its demo case workers and supervisors.</summary>
-    private sealed record Desk(Guid OrganisationId, string Country, Guid[] Workers, Guid[] Supervisors);
+    private sealed record Desk(Guid OrganisationId, string Country, Guid[] Workers, Guid[] Supervisors)
+    {
+        /// <summary>The country's identification authority and one of its officers, if the demo has them.</summary>
+        public (Guid Authority, Guid Officer, int ReflectionDays)? Identification { get; init; }
+    }
 
     private async Task<List<Desk>> DesksAsync(CancellationToken ct)
     {
@@ -78,12 +82,22 @@ public sealed class DemoCases(UraDbContext db, BlindIndex blind, TimeProvider cl
             .Where(x => x.Role == Roles.CaseWorker || x.Role == Roles.Supervisor)
             .Join(db.Organisations, x => x.OrganisationId, o => o.Id, (x, o) => new { x.Id, x.OrganisationId, x.Role, o.CountryCode })
             .ToListAsync(ct);
+        var officers = (await db.Users.AsNoTracking().Where(u => u.Email!.EndsWith("@demo.ura"))
+            .Join(db.UserRoles, u => u.Id, ur => ur.UserId, (u, ur) => new { u.Id, u.OrganisationId, ur.RoleId })
+            .Join(db.Roles.Where(r => r.Name == Roles.IdentificationOfficer), x => x.RoleId, r => r.Id, (x, _) => new { x.Id, x.OrganisationId })
+            .Join(db.Organisations.Where(o => o.IsIdentificationAuthority), x => x.OrganisationId, o => o.Id, (x, o) => new { x.Id, x.OrganisationId, o.CountryCode })
+            .Join(db.Countries, x => x.CountryCode, c => c.Code, (x, c) => new { x.Id, x.OrganisationId, x.CountryCode, c.ReflectionPeriodDays })
+            .ToListAsync(ct))
+            .GroupBy(o => o.CountryCode).ToDictionary(g => g.Key, g => g.OrderBy(o => o.Id).First());
         return [.. staff.GroupBy(s => (s.OrganisationId, s.CountryCode))
             .Where(g => g.Any(s => s.Role == Roles.CaseWorker))
             .OrderBy(g => g.Key.CountryCode).ThenBy(g => g.Key.OrganisationId)
             .Select(g => new Desk(g.Key.OrganisationId, g.Key.CountryCode,
                 [.. g.Where(s => s.Role == Roles.CaseWorker).Select(s => s.Id).Order()],
-                [.. g.Where(s => s.Role == Roles.Supervisor).Select(s => s.Id).Order()]))];
+                [.. g.Where(s => s.Role == Roles.Supervisor).Select(s => s.Id).Order()])
+            {
+                Identification = officers.TryGetValue(g.Key.CountryCode, out var o) ? (o.OrganisationId, o.Id, o.ReflectionPeriodDays) : null,
+            })];
     }
 
     private void AddCase(Desk desk, Random random, DateTime now, Dictionary<(string, int), int> counters)
@@ -130,9 +144,74 @@ public sealed class DemoCases(UraDbContext db, BlindIndex blind, TimeProvider cl
         }
 
         AddExploitation(@case, desk, worker, random);
+        AddIdentification(@case, desk, worker, random, now);
         AddAssistance(@case, desk, worker, random, now);
         if (@case.IsClosed)
             Close(@case, desk, worker, random, now);
+    }
+
+    /// <summary>
+    /// Identified and ruled-out cases were decided by the country's authority; some possible victims
+    /// past the first stage wait in its inbox. Identified victims have their reflection period.
+    /// </summary>
+    private void AddIdentification(Case @case, Desk desk, Guid worker, Random random, DateTime now)
+    {
+        if (desk.Identification is not { } authority)
+            return;
+        var pending = @case.TraffickingStatus == TraffickingStatus.PossibleVictimOfTrafficking;
+        if (pending && (@case.IsClosed || @case.Stage == CaseStage.Identification || random.Next(5) > 0))
+            return;
+        var submitted = @case.OpenedAt.AddDays(random.Next(1, 10));
+        if (submitted > now)
+            submitted = now;
+        var decided = DateOnly.FromDateTime(submitted).AddDays(random.Next(1, 15));
+        if (decided > DateOnly.FromDateTime(now))
+            decided = DateOnly.FromDateTime(now);
+        var submission = new Identification.IdentificationSubmission
+        {
+            CaseId = @case.Id,
+            OrganisationId = desk.OrganisationId,
+            AuthorityId = authority.Authority,
+            SubmittedAt = submitted,
+            SubmittedById = worker,
+            Statement = "Screened at first contact; indicators of deception, coercion and debt. Please decide.",
+        };
+        db.Add(submission);
+        Event(@case, submitted, worker, "identification.submit");
+        if (pending)
+            return;
+        submission.Decision = @case.TraffickingStatus;
+        submission.DecidedOn = decided;
+        submission.Basis = "Interview and documents reviewed under the national SOP.";
+        submission.DecidedAt = decided.ToDateTime(new TimeOnly(12, 0), DateTimeKind.Utc);
+        submission.DecidedById = authority.Officer;
+        Event(@case, submission.DecidedAt.Value, authority.Officer, "identification.decide", "TraffickingStatus." + @case.TraffickingStatus);
+        if (@case.TraffickingStatus == TraffickingStatus.ActualVictimOfTrafficking)
+        {
+            db.Add(new Identification.CaseIdentification
+            {
+                CaseId = @case.Id,
+                OrganisationId = desk.OrganisationId,
+                ReflectionStartsOn = decided,
+                ReflectionEndsOn = Identification.ReflectionPeriod.EndsOn(decided, authority.ReflectionDays),
+                Cooperation = Pick(random, (Identification.Cooperation.Cooperates, 40), (Identification.Cooperation.DoesNotCooperate, 20), (Identification.Cooperation.NotDecidedYet, 40)),
+                CooperationOn = decided,
+                CooperationRecordedById = worker,
+            });
+            var ends = Identification.ReflectionPeriod.EndsOn(decided, authority.ReflectionDays);
+            if (!@case.IsClosed && ends >= DateOnly.FromDateTime(now).AddDays(-14))
+            {
+                foreach (var due in Identification.ReflectionPeriod.RemindersFor(decided, ends))
+                {
+                    db.CaseTasks.Add(new CaseTask
+                    {
+                        CaseId = @case.Id, OrganisationId = desk.OrganisationId, Kind = CaseTaskKind.ReflectionPeriodEnd,
+                        Title = "Reflection period ends " + ends.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
+                        DueOn = due, AssigneeId = worker, CreatedAt = submission.DecidedAt.Value, CreatedById = authority.Officer,
+                    });
+                }
+            }
+        }
     }
 
     private static readonly string[] Cities = ["Tirana", "Prishtina", "Skopje", "Podgorica", "Belgrade", "Sarajevo", "Milan", "Athens", "Vienna", "Berlin"];
