@@ -65,6 +65,7 @@ public sealed partial class MainFlowTests(UraServer server, BrowserFixture brows
         var suggestions = new[] { "Suggestion.None", "Suggestion.PresumedVictim", "Suggestion.NotPresumedVictim" };
         var suggestionKey = Array.Find(suggestions, k => UraText.Get(k, "en") == suggestion);
         Assert.True(suggestionKey is not null, $"The result page shows \"{suggestion}\" where a suggestion or \"no suggestion\" belongs.");
+        Output.WriteLine($"The screening result shows: {suggestion}");
         if (suggestionKey == "Suggestion.None")
         {
             var reasons = await main.Locator("h2 + p.notice + p + ul > li").AllTextContentsAsync();
