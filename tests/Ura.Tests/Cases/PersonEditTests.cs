@@ -49,6 +49,7 @@ public sealed class PersonEditTests(UraFactory factory) : IClassFixture<UraFacto
         var opened = await OpenAsync(client, Adult("Ornela", "Duka"));
         var url = $"/cases/{opened.Id}/person";
 
+        var overview = await (await client.GetAsync($"/cases/{opened.Id}")).HtmlAsync();
         var form = await (await client.GetAsync(url)).HtmlAsync();
         var saved = await UraFactory.PostFormAsync(client, url, new()
         {
@@ -56,6 +57,7 @@ public sealed class PersonEditTests(UraFactory factory) : IClassFixture<UraFacto
             ["Input.Citizenships"] = "AL", ["Input.Languages"] = "sq", ["Input.DocumentType"] = "Passport", ["Input.DocumentNumber"] = "BA7654321", ["Input.DocumentCountry"] = "AL",
         });
 
+        Assert.Contains($"href=\"{url}\"", overview, StringComparison.Ordinal);
         Assert.Contains("value=\"Duka\"", form, StringComparison.Ordinal);
         Assert.Contains(factory.Text("Cases.Person.Edit", "sq"), form, StringComparison.Ordinal);
         Assert.Equal(HttpStatusCode.Redirect, saved.StatusCode);
