@@ -65,7 +65,7 @@ public sealed class CaseContentPagesTests(UraServer server, BrowserFixture brows
             var response = await GoToAsync(page, $"/cases/{id}/{section}");
             Assert.Equal(200, response!.Status);
             await Expect(page.Locator("html")).ToHaveAttributeAsync("lang", language);
-            await Expect(page.GetByRole(AriaRole.Main).Locator("form[method='post']").First).ToBeVisibleAsync();
+            await Expect(page.GetByRole(AriaRole.Main).Locator("form[method='post']:visible").First).ToBeVisibleAsync();
         }
         var tasks = await GoToAsync(page, "/tasks");
         Assert.Equal(200, tasks!.Status);
