@@ -18,7 +18,8 @@ command -v wrk >/dev/null || { echo "Install wrk: apt-get install wrk" >&2; exit
 ura() { Ura__DataDirectory="$data" dotnet src/Ura/bin/Release/net10.0/Ura.dll "$@"; }
 
 start() {
-  ura serve --demo --urls "$base" >"$data/server.log" 2>&1 &
+  # Started directly (not through the function), so $! is the server's own process.
+  Ura__DataDirectory="$data" dotnet src/Ura/bin/Release/net10.0/Ura.dll serve --demo --urls "$base" >"$data/server.log" 2>&1 &
   server=$!
   for _ in $(seq 1 240); do
     curl -sf "$base/health/ready" >/dev/null && return
@@ -33,10 +34,10 @@ stop() { kill "$server"; wait "$server" 2>/dev/null || true; server=; }
 signin() {
   local jar="$data/cookies" token
   rm -f "$jar"
-  token=$(curl -s -c "$jar" -b "$jar" "$base/account/login" | grep -o 'name="__af" type="hidden" value="[^"]*"' | sed 's/.*value="//; s/"$//')
+  token=$(curl -s -c "$jar" -b "$jar" "$base/account/login" | grep -o 'name="__af" type="hidden" value="[^"]*"' | head -n 1 | sed 's/.*value="//; s/"$//')
   curl -s -o /dev/null -c "$jar" -b "$jar" --data-urlencode "Input.Email=$1" --data-urlencode "Input.Password=Ura-demo-2026!" \
     --data-urlencode "__af=$token" "$base/account/login"
-  token=$(curl -s -c "$jar" -b "$jar" "$base/account/login/two-factor" | grep -o 'name="__af" type="hidden" value="[^"]*"' | sed 's/.*value="//; s/"$//')
+  token=$(curl -s -c "$jar" -b "$jar" "$base/account/login/two-factor" | grep -o 'name="__af" type="hidden" value="[^"]*"' | head -n 1 | sed 's/.*value="//; s/"$//')
   curl -s -o /dev/null -c "$jar" -b "$jar" --data-urlencode "Input.Code=$(ura demo code)" --data-urlencode "__af=$token" \
     "$base/account/login/two-factor"
   sed 's/^#HttpOnly_//' "$jar" | awk '!/^#/ && NF == 7 { printf "%s=%s; ", $6, $7 }'
@@ -53,10 +54,10 @@ measure() {
   local cases
   cases=$(curl -s -H "Cookie: $cookie" "$base/api/v1/cases?scope=organisation&page=1" | grep -o '"totalCount":[0-9]*' | cut -d: -f2)
   echo "## $1 demo cases; the supervisor's organisation holds $cases"
-  # 200 case ids of the organisation, from ten pages spread over the list.
+  # Up to 250 case ids of the organisation, from ten pages spread over the list (it pages through 1,000 at most).
   : >"$data/ids"
-  for page in 1 3 7 13 21 31 43 57 73 91; do
-    curl -s -H "Cookie: $cookie" "$base/api/v1/cases?scope=organisation&sort=reference&page=$page" | grep -o '"id":"[^"]*"' | cut -d'"' -f4 >>"$data/ids"
+  for page in 1 5 9 13 17 21 25 29 33 37; do
+    curl -s -H "Cookie: $cookie" "$base/api/v1/cases?scope=organisation&sort=reference&page=$page" | { grep -o '"id":"[^"]*","reference"' || true; } | cut -d'"' -f4 >>"$data/ids"
   done
   sed 's|^|GET /cases/|' "$data/ids" >"$data/case-pages"
   printf 'GET /cases?scope=organisation\nGET /cases?scope=organisation&page=2\nGET /cases?scope=organisation&sort=opened&page=3\n' >"$data/list"

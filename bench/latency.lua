@@ -1,11 +1,14 @@
 -- wrk script: cycles through the requests in the file named by BENCH_REQUESTS (one per line:
 -- "GET /path" or "POST /path {json}") with the session cookie in BENCH_COOKIE, then prints p50/p95.
+-- Requests are built in init, once wrk knows the Host header.
 local requests = {}
-for line in io.lines(os.getenv("BENCH_REQUESTS")) do
-  local method, path, body = line:match("^(%u+) (%S+) ?(.*)$")
-  local headers = { ["Cookie"] = os.getenv("BENCH_COOKIE") }
-  if body ~= "" then headers["Content-Type"] = "application/json" else body = nil end
-  requests[#requests + 1] = wrk.format(method, path, headers, body)
+init = function(_)
+  for line in io.lines(os.getenv("BENCH_REQUESTS")) do
+    local method, path, body = line:match("^(%u+) (%S+) ?(.*)$")
+    local headers = { ["Cookie"] = os.getenv("BENCH_COOKIE") }
+    if body ~= "" then headers["Content-Type"] = "application/json" else body = nil end
+    requests[#requests + 1] = wrk.format(method, path, headers, body)
+  end
 end
 local i = 0
 request = function()
