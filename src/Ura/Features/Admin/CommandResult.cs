@@ -45,6 +45,14 @@ public static class RuleErrors
                 .ToDictionary(g => g.Key, g => g.Select(e => text[e.MessageKey].Value).ToArray()),
             title: text["Problem.Validation"]);
 
+    /// <summary>The API's answer to a command: 200 with the value, 404 when out of scope, 400 with the rule errors.</summary>
+    public static Results<Ok<T>, NotFound, ValidationProblem> ToOk<T>(this CommandResult<T> result, IStringLocalizer text) where T : class =>
+        !result.Found ? TypedResults.NotFound() : result.Succeeded ? TypedResults.Ok(result.Value!) : result.Errors.ToProblem(text);
+
+    /// <summary>As <see cref="ToOk"/>, answering 201 with the address of the list the new row joined.</summary>
+    public static Results<Created<T>, NotFound, ValidationProblem> ToCreated<T>(this CommandResult<T> result, string location, IStringLocalizer text) where T : class =>
+        !result.Found ? TypedResults.NotFound() : result.Succeeded ? TypedResults.Created(location, result.Value!) : result.Errors.ToProblem(text);
+
     /// <summary>The messages for one form field, for inputs the <c>field</c> tag helper does not draw (selects, checkbox groups).</summary>
     public static string? ErrorFor(this ModelStateDictionary modelState, string key) =>
         modelState.TryGetValue(key, out var entry) && entry.Errors.Count > 0

@@ -83,45 +83,40 @@ public static class CaseListApi
 
     private static async Task<Results<Ok<ExploitationView>, NotFound, ValidationProblem>> SaveExploitation(
         Guid id, ExploitationInput body, ExploitationDetails details, IStringLocalizer<Text> text, CancellationToken ct) =>
-        Answer(await details.SaveAsync(id, body, ct), text);
+        (await details.SaveAsync(id, body, ct)).ToOk(text);
 
     private static async Task<Results<Ok<TraffickingEventView>, NotFound, ValidationProblem>> AddEvent(
         Guid id, TraffickingEventInput body, ExploitationDetails details, IStringLocalizer<Text> text, CancellationToken ct) =>
-        Answer(await details.AddEventAsync(id, body, ct), text);
+        (await details.AddEventAsync(id, body, ct)).ToOk(text);
 
     private static async Task<Results<Ok<TraffickingEventView>, NotFound, ValidationProblem>> UpdateEvent(
         Guid id, Guid eventId, TraffickingEventInput body, ExploitationDetails details, IStringLocalizer<Text> text, CancellationToken ct) =>
-        Answer(await details.UpdateEventAsync(id, eventId, body, ct), text);
+        (await details.UpdateEventAsync(id, eventId, body, ct)).ToOk(text);
 
     private static async Task<Results<Ok<TraffickingEventView>, NotFound, ValidationProblem>> RemoveEvent(
         Guid id, Guid eventId, ExploitationDetails details, IStringLocalizer<Text> text, CancellationToken ct) =>
-        Answer(await details.RemoveEventAsync(id, eventId, ct), text);
+        (await details.RemoveEventAsync(id, eventId, ct)).ToOk(text);
 
     private static async Task<Results<Ok<CaseTeamView>, NotFound>> GetTeam(Guid id, CaseTeamCommands team, CancellationToken ct) =>
         await team.ReadAsync(id, ct) is { } found ? TypedResults.Ok(found) : TypedResults.NotFound();
 
     private static async Task<Results<Ok<CaseTeamView>, NotFound, ValidationProblem>> SetStatus(
         Guid id, StatusChange body, CaseTeamCommands team, IStringLocalizer<Text> text, CancellationToken ct) =>
-        Answer(await team.SetStatusAsync(id, body.Status, ct), text);
+        (await team.SetStatusAsync(id, body.Status, ct)).ToOk(text);
 
     private static async Task<Results<Ok<CaseTeamView>, NotFound, ValidationProblem>> SetStage(
         Guid id, StageChange body, CaseTeamCommands team, IStringLocalizer<Text> text, CancellationToken ct) =>
-        Answer(await team.SetStageAsync(id, body.Stage, ct), text);
+        (await team.SetStageAsync(id, body.Stage, ct)).ToOk(text);
 
     private static async Task<Results<Ok<CaseTeamView>, NotFound, ValidationProblem>> Assign(
         Guid id, Assignment body, CaseTeamCommands team, IStringLocalizer<Text> text, CancellationToken ct) =>
-        Answer(await team.AssignAsync(id, body.UserId, ct), text);
+        (await team.AssignAsync(id, body.UserId, ct)).ToOk(text);
 
     private static async Task<Results<Ok<CaseTeamView>, NotFound, ValidationProblem>> Unassign(
         Guid id, Guid userId, CaseTeamCommands team, IStringLocalizer<Text> text, CancellationToken ct) =>
-        Answer(await team.UnassignAsync(id, userId, ct), text);
+        (await team.UnassignAsync(id, userId, ct)).ToOk(text);
 
     private static async Task<Results<Ok<CaseTeamView>, NotFound, ValidationProblem>> SetSupervisor(
         Guid id, SupervisorChange body, CaseTeamCommands team, IStringLocalizer<Text> text, CancellationToken ct) =>
-        Answer(await team.SetSupervisorAsync(id, body.SupervisorId, ct), text);
-
-    private static Results<Ok<T>, NotFound, ValidationProblem> Answer<T>(CommandResult<T> result, IStringLocalizer text) where T : class =>
-        !result.Found ? TypedResults.NotFound()
-        : result.Succeeded ? TypedResults.Ok(result.Value!)
-        : result.Errors.ToProblem(text);
+        (await team.SetSupervisorAsync(id, body.SupervisorId, ct)).ToOk(text);
 }

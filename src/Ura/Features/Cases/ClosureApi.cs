@@ -46,24 +46,21 @@ public static class ClosureApi
 
     private static async Task<Results<Ok<ClosureView>, NotFound, ValidationProblem>> Request(
         Guid id, ClosureRequest body, CaseClosures closures, IStringLocalizer<Text> text, CancellationToken ct) =>
-        Answer(await closures.RequestAsync(id, body.Reason, body.Details, ct), text);
+        (await closures.RequestAsync(id, body.Reason, body.Details, ct)).ToOk(text);
 
     private static async Task<Results<Ok<ClosureView>, NotFound, ValidationProblem>> Approve(
         Guid id, ClosureDecisionBody? body, CaseClosures closures, IStringLocalizer<Text> text, CancellationToken ct) =>
-        Answer(await closures.DecideAsync(id, approve: true, body?.Note, ct), text);
+        (await closures.DecideAsync(id, approve: true, body?.Note, ct)).ToOk(text);
 
     private static async Task<Results<Ok<ClosureView>, NotFound, ValidationProblem>> Refuse(
         Guid id, ClosureDecisionBody body, CaseClosures closures, IStringLocalizer<Text> text, CancellationToken ct) =>
-        Answer(await closures.DecideAsync(id, approve: false, body.Note, ct), text);
+        (await closures.DecideAsync(id, approve: false, body.Note, ct)).ToOk(text);
 
     private static async Task<Results<Ok<ClosureView>, NotFound, ValidationProblem>> Reopen(
         Guid id, ReopenRequest body, CaseClosures closures, IStringLocalizer<Text> text, CancellationToken ct) =>
-        Answer(await closures.ReopenAsync(id, body.Reason, ct), text);
+        (await closures.ReopenAsync(id, body.Reason, ct)).ToOk(text);
 
     private static async Task<Results<Ok<Paged<TimelineEntry>>, NotFound>> Timeline(
         Guid id, CaseAccess access, CaseTimelineReader timeline, CancellationToken ct, int page = 1) =>
         await access.ReadAsync(id, ct) is { } found ? TypedResults.Ok(await timeline.PageAsync(found, page, ct)) : TypedResults.NotFound();
-
-    private static Results<Ok<ClosureView>, NotFound, ValidationProblem> Answer(CommandResult<ClosureView> result, IStringLocalizer<Text> text) =>
-        result.Succeeded ? TypedResults.Ok(result.Value!) : !result.Found ? TypedResults.NotFound() : result.Errors.ToProblem(text);
 }

@@ -14,9 +14,6 @@ public static class PersonApi
             .WithSummary("Replaces the person's details (all fields, as when opening the case); the case team only, not on a closed case.");
 
     private static async Task<Results<Ok<CaseView>, NotFound, ValidationProblem>> UpdatePerson(
-        Guid id, PersonInput body, PersonEditing editing, IStringLocalizer<Text> text, CancellationToken ct)
-    {
-        var result = await editing.UpdateAsync(id, body, ct);
-        return result.Succeeded ? TypedResults.Ok(result.Value!) : !result.Found ? TypedResults.NotFound() : result.Errors.ToProblem(text);
-    }
+        Guid id, PersonInput body, PersonEditing editing, IStringLocalizer<Text> text, CancellationToken ct) =>
+        (await editing.UpdateAsync(id, body, ct)).ToOk(text);
 }

@@ -48,7 +48,7 @@ public static class PlansApi
 
     private static async Task<Results<Created<RiskAssessmentView>, NotFound, ValidationProblem>> RecordRiskAssessment(
         Guid id, RiskAssessmentInput body, RiskAssessments assessments, IStringLocalizer<Text> text, CancellationToken ct) =>
-        Created(await assessments.RecordAsync(id, body, ct), $"/api/v1/cases/{id}/risk-assessments", text);
+        (await assessments.RecordAsync(id, body, ct)).ToCreated($"/api/v1/cases/{id}/risk-assessments", text);
 
     private static async Task<Results<Ok<IReadOnlyList<NeedsAssessmentView>>, NotFound>> ListNeedsAssessments(
         Guid id, AssistancePlans plans, CancellationToken ct) =>
@@ -56,7 +56,7 @@ public static class PlansApi
 
     private static async Task<Results<Created<NeedsAssessmentView>, NotFound, ValidationProblem>> RecordNeedsAssessment(
         Guid id, NeedsAssessmentInput body, AssistancePlans plans, IStringLocalizer<Text> text, CancellationToken ct) =>
-        Created(await plans.RecordNeedsAsync(id, body, ct), $"/api/v1/cases/{id}/needs-assessments", text);
+        (await plans.RecordNeedsAsync(id, body, ct)).ToCreated($"/api/v1/cases/{id}/needs-assessments", text);
 
     private static async Task<Results<Ok<IReadOnlyList<PlanGoalView>>, NotFound>> ListPlanGoals(
         Guid id, AssistancePlans plans, CancellationToken ct) =>
@@ -64,34 +64,24 @@ public static class PlansApi
 
     private static async Task<Results<Created<PlanGoalView>, NotFound, ValidationProblem>> AddPlanGoal(
         Guid id, PlanGoalInput body, AssistancePlans plans, IStringLocalizer<Text> text, CancellationToken ct) =>
-        Created(await plans.AddGoalAsync(id, body, ct), $"/api/v1/cases/{id}/plan-goals", text);
+        (await plans.AddGoalAsync(id, body, ct)).ToCreated($"/api/v1/cases/{id}/plan-goals", text);
 
     private static async Task<Results<Ok<PlanGoalView>, NotFound, ValidationProblem>> ChangePlanGoal(
         Guid id, Guid goalId, PlanGoalInput body, AssistancePlans plans, IStringLocalizer<Text> text, CancellationToken ct) =>
-        Answer(await plans.ChangeGoalAsync(id, goalId, body, ct), text);
+        (await plans.ChangeGoalAsync(id, goalId, body, ct)).ToOk(text);
 
     private static async Task<Results<Ok<PlanGoalView>, NotFound, ValidationProblem>> MarkPlanGoalAchieved(
         Guid id, Guid goalId, AssistancePlans plans, IStringLocalizer<Text> text, CancellationToken ct) =>
-        Answer(await plans.MarkAchievedAsync(id, goalId, ct), text);
+        (await plans.MarkAchievedAsync(id, goalId, ct)).ToOk(text);
 
     private static async Task<Results<Ok<ServiceList>, NotFound>> ListServices(Guid id, ServiceDeliveries services, CancellationToken ct) =>
         await services.ListAsync(id, ct) is { } found ? TypedResults.Ok(found.List) : TypedResults.NotFound();
 
     private static async Task<Results<Created<ServiceDeliveryView>, NotFound, ValidationProblem>> RecordService(
         Guid id, ServiceDeliveryInput body, ServiceDeliveries services, IStringLocalizer<Text> text, CancellationToken ct) =>
-        Created(await services.RecordAsync(id, body, ct), $"/api/v1/cases/{id}/services", text);
+        (await services.RecordAsync(id, body, ct)).ToCreated($"/api/v1/cases/{id}/services", text);
 
     private static async Task<Results<Ok<ServiceDeliveryView>, NotFound, ValidationProblem>> ChangeService(
         Guid id, Guid serviceId, ServiceDeliveryInput body, ServiceDeliveries services, IStringLocalizer<Text> text, CancellationToken ct) =>
-        Answer(await services.ChangeAsync(id, serviceId, body, ct), text);
-
-    private static Results<Created<T>, NotFound, ValidationProblem> Created<T>(CommandResult<T> result, string list, IStringLocalizer text) where T : class =>
-        !result.Found ? TypedResults.NotFound()
-        : result.Succeeded ? TypedResults.Created(list, result.Value!)
-        : result.Errors.ToProblem(text);
-
-    private static Results<Ok<T>, NotFound, ValidationProblem> Answer<T>(CommandResult<T> result, IStringLocalizer text) where T : class =>
-        !result.Found ? TypedResults.NotFound()
-        : result.Succeeded ? TypedResults.Ok(result.Value!)
-        : result.Errors.ToProblem(text);
+        (await services.ChangeAsync(id, serviceId, body, ct)).ToOk(text);
 }

@@ -97,21 +97,11 @@ public static class ScreeningsApi
 
     private static async Task<Results<Created<SubmissionView>, NotFound, ValidationProblem>> Submit(
         Guid id, SubmissionBody body, IdentificationCommands commands, IStringLocalizer<Text> text, CancellationToken ct)
-    {
-        var result = await commands.SubmitAsync(id, body.AuthorityId, body.Statement, ct);
-        if (!result.Found)
-            return TypedResults.NotFound();
-        if (!result.Succeeded)
-            return result.Errors.ToProblem(text);
-        return TypedResults.Created($"/api/v1/cases/{id}/identification", result.Value);
-    }
+        => (await commands.SubmitAsync(id, body.AuthorityId, body.Statement, ct)).ToCreated($"/api/v1/cases/{id}/identification", text);
 
     private static async Task<Results<Ok<IdentificationRecordView>, NotFound, ValidationProblem>> Cooperate(
         Guid id, CooperationBody body, IdentificationCommands commands, IStringLocalizer<Text> text, CancellationToken ct)
-    {
-        var result = await commands.RecordCooperationAsync(id, body.Cooperation, body.On, ct);
-        return !result.Found ? TypedResults.NotFound() : result.Succeeded ? TypedResults.Ok(result.Value!) : result.Errors.ToProblem(text);
-    }
+        => (await commands.RecordCooperationAsync(id, body.Cooperation, body.On, ct)).ToOk(text);
 
     private static async Task<Ok<IReadOnlyList<InboxItem>>> Inbox(IdentificationCommands commands, CancellationToken ct) =>
         TypedResults.Ok(await commands.InboxAsync(ct));
@@ -121,8 +111,5 @@ public static class ScreeningsApi
 
     private static async Task<Results<Ok<DecisionView>, NotFound, ValidationProblem>> Decide(
         Guid id, DecisionBody body, IdentificationCommands commands, IStringLocalizer<Text> text, CancellationToken ct)
-    {
-        var result = await commands.DecideAsync(id, body.Decision, body.DecidedOn, body.Basis, ct);
-        return !result.Found ? TypedResults.NotFound() : result.Succeeded ? TypedResults.Ok(result.Value!) : result.Errors.ToProblem(text);
-    }
+        => (await commands.DecideAsync(id, body.Decision, body.DecidedOn, body.Basis, ct)).ToOk(text);
 }
