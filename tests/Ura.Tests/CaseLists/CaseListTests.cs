@@ -1,3 +1,4 @@
+using Microsoft.Extensions.DependencyInjection;
 using System.Net;
 using System.Net.Http.Json;
 using Microsoft.EntityFrameworkCore;
@@ -13,11 +14,11 @@ namespace Ura.Tests.CaseLists;
 /// <summary>The case list, name search and caseload. This class keeps under one page of cases, so every match shows on page 1.</summary>
 public sealed class CaseListTests(UraFactory factory) : IClassFixture<UraFactory>
 {
-    private static async Task<Paged<CaseListRow>> ListAsync(HttpClient client, string query = "")
+    private static async Task<CasePage> ListAsync(HttpClient client, string query = "")
     {
         var response = await client.GetAsync("/api/v1/cases" + query);
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
-        return (await response.Content.ReadFromJsonAsync<Paged<CaseListRow>>())!;
+        return (await response.Content.ReadFromJsonAsync<CasePage>())!;
     }
 
     private async Task AddOverdueTaskAsync(Guid caseId, string assigneeEmail)
@@ -68,6 +69,25 @@ public sealed class CaseListTests(UraFactory factory) : IClassFixture<UraFactory
         var row = (await ListAsync(client, $"?reference={matching.Reference}")).Items.Single();
         Assert.Equal((CaseStatus.FollowUp, CaseStage.Return, Gender.Masculine, 1), (row.Status, row.Stage, row.Gender, row.OverdueTasks));
         Assert.Equal([(await factory.UserAsync(Demo.CaseWorker)).DisplayName], row.Workers.Select(w => w.Name));
+    }
+
+    [Fact]
+    public async Task ListCases_MoreThanAPage_SaysWhetherAnotherFollowsAndPagesDoNotOverlap()
+    {
+        await using (var scope = factory.Services.CreateAsyncScope())
+            await scope.ServiceProvider.GetRequiredService<DemoCases>().SeedAsync(400, CancellationToken.None);
+        var supervisor = await factory.SignInAsync(Demo.Supervisor, "en");
+
+        var first = await ListAsync(supervisor, "?scope=organisation&sort=reference");
+        var second = await ListAsync(supervisor, "?scope=organisation&sort=reference&page=2");
+        var page = await (await supervisor.GetAsync("/cases?scope=organisation&sort=reference&page=2")).HtmlAsync();
+
+        Assert.True(first.HasMore);
+        Assert.Equal((25, 1, 25), (first.Items.Count, first.First, first.Last));
+        Assert.Empty(first.Items.Select(r => r.Id).Intersect(second.Items.Select(r => r.Id)));
+        Assert.True(string.CompareOrdinal(first.Items[^1].Reference, second.Items[0].Reference) < 0);
+        Assert.Contains(factory.Text("CaseList.Showing", "en").Replace("{0}", "26").Replace("{1}", (25 + second.Items.Count).ToString()), page, StringComparison.Ordinal);
+        Assert.Contains("rel=\"prev\"", page, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -151,8 +171,8 @@ public sealed class CaseListTests(UraFactory factory) : IClassFixture<UraFactory
         var partial = await client.PostAsJsonAsync("/api/v1/cases/search", new { name = "Shpresa Nobody" });
 
         Assert.Equal(HttpStatusCode.OK, found.StatusCode);
-        Assert.Equal([opened.Id], (await found.Content.ReadFromJsonAsync<Paged<CaseListRow>>())!.Items.Select(r => r.Id));
-        Assert.Empty((await partial.Content.ReadFromJsonAsync<Paged<CaseListRow>>())!.Items);
+        Assert.Equal([opened.Id], (await found.Content.ReadFromJsonAsync<CasePage>())!.Items.Select(r => r.Id));
+        Assert.Empty((await partial.Content.ReadFromJsonAsync<CasePage>())!.Items);
         var audited = await factory.WithDb(db => db.AuditEvents.Where(a => a.Action == "case.search").OrderBy(a => a.Id).Skip(searches).ToListAsync());
         Assert.Equal(2, audited.Count);
         Assert.All(audited, a => Assert.DoesNotContain("Shpresa", a.Detail ?? "", StringComparison.OrdinalIgnoreCase));
@@ -167,7 +187,7 @@ public sealed class CaseListTests(UraFactory factory) : IClassFixture<UraFactory
         var response = await client.PostAsJsonAsync("/api/v1/cases/search", new { name = "Zamira Bajrami", filter = new { scope = "organisation" } });
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
-        Assert.DoesNotContain(opened.Id, (await response.Content.ReadFromJsonAsync<Paged<CaseListRow>>())!.Items.Select(r => r.Id));
+        Assert.DoesNotContain(opened.Id, (await response.Content.ReadFromJsonAsync<CasePage>())!.Items.Select(r => r.Id));
     }
 
     [Fact]

@@ -45,6 +45,18 @@ public sealed record CaseListRow(
     Guid Id, string Reference, CaseStatus Status, CaseStage Stage, TraffickingStatus TraffickingStatus,
     AgeBand? AgeBand, Gender? Gender, DateTime OpenedAt, DateTime UpdatedAt, IReadOnlyList<StaffView> Workers, int OverdueTasks);
 
+/// <summary>
+/// One page of the case list. No total: counting a large organisation's cases under a narrow filter
+/// costs as much as the page itself, so the list only says whether another page follows.
+/// </summary>
+public sealed record CasePage(IReadOnlyList<CaseListRow> Items, int Page, int PageSize, bool HasMore)
+{
+    /// <summary>The position of the first row, numbered from 1.</summary>
+    public int First => (Page - 1) * PageSize + 1;
+
+    public int Last => First + Items.Count - 1;
+}
+
 /// <summary>A worker's load: their active and follow-up cases, their open and overdue tasks.</summary>
 public sealed record CaseloadRow(Guid UserId, string Name, int ActiveCases, int FollowUpCases, int OpenTasks, int OverdueTasks);
 
@@ -57,14 +69,8 @@ public sealed partial class CaseList(UraDbContext db, CurrentUser user, BlindInd
 {
     public const int PageSize = 25;
 
-    /// <summary>
-    /// The list counts at most this many cases (and pages through at most this many): counting every
-    /// case of a large organisation on each page view would cost more than the page itself, and past a
-    /// thousand cases a worker narrows the list with a filter rather than paging.
-    /// </summary>
-    public const int MaxCount = 1000;
-
-    public const int MaxPage = MaxCount / PageSize;
+    /// <summary>The list pages through its first thousand cases; past them a worker narrows it with a filter.</summary>
+    public const int MaxPage = 40;
 
     public static readonly IReadOnlyList<string> Sorts = ["updated", "opened", "reference"];
 
@@ -98,33 +104,33 @@ public sealed partial class CaseList(UraDbContext db, CurrentUser user, BlindInd
     }
 
     /// <summary>A page of the cases the user may see, filtered and sorted. Listing shows no case content, so it is not audited.</summary>
-    public Task<CommandResult<Paged<CaseListRow>>> ListAsync(CaseFilter filter, CancellationToken ct) => FindAsync(filter, null, ct);
+    public Task<CommandResult<CasePage>> ListAsync(CaseFilter filter, CancellationToken ct) => FindAsync(filter, null, ct);
 
     /// <summary>
     /// As <see cref="ListAsync"/>, narrowed to persons whose names or aliases hold every word of
     /// <paramref name="name"/> (compared as blind-index hashes). Audited: it tells whether someone is known here.
     /// </summary>
-    public async Task<CommandResult<Paged<CaseListRow>>> SearchAsync(CaseFilter filter, string name, CancellationToken ct)
+    public async Task<CommandResult<CasePage>> SearchAsync(CaseFilter filter, string name, CancellationToken ct)
     {
         var hashes = blind.OfWords(CaseRegistration.NamePurpose, name ?? "").Distinct().ToList();
         if (hashes.Count == 0)
-            return CommandResult<Paged<CaseListRow>>.Refused("Name", "CaseList.NameRequired");
+            return CommandResult<CasePage>.Refused("Name", "CaseList.NameRequired");
         if (hashes.Count > 10)
-            return CommandResult<Paged<CaseListRow>>.Refused("Name", "Validation.TooLong");
+            return CommandResult<CasePage>.Refused("Name", "Validation.TooLong");
         var result = await FindAsync(filter, hashes, ct);
         if (result.Succeeded)
         {
-            audit.Record("case.search", nameof(Case), null, $"words={hashes.Count}; found={result.Value!.TotalCount}");
+            audit.Record("case.search", nameof(Case), null, $"words={hashes.Count}; found={(result.Value!.HasMore ? "more than " : "")}{result.Value.Last}");
             await db.SaveChangesAsync(ct);
         }
         return result;
     }
 
-    private async Task<CommandResult<Paged<CaseListRow>>> FindAsync(CaseFilter f, List<string>? nameHashes, CancellationToken ct)
+    private async Task<CommandResult<CasePage>> FindAsync(CaseFilter f, List<string>? nameHashes, CancellationToken ct)
     {
         var errors = Check(f);
         if (errors.Count > 0)
-            return CommandResult<Paged<CaseListRow>>.Refused([.. errors]);
+            return CommandResult<CasePage>.Refused([.. errors]);
         var me = user.RequiredId;
         var today = DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
 
@@ -192,20 +198,23 @@ public sealed partial class CaseList(UraDbContext db, CurrentUser user, BlindInd
             cases = cases.Where(c => persons.Contains(c.Person!.Id));
         }
 
-        var total = await cases.Take(MaxCount).CountAsync(ct);
         var sorted = f.Sort switch
         {
             "opened" => cases.OrderByDescending(c => c.OpenedAt).ThenByDescending(c => c.Id),
             "reference" => cases.OrderBy(c => c.Reference),
             _ => cases.OrderByDescending(c => c.UpdatedAt).ThenByDescending(c => c.Id),
         };
-        var rows = await sorted.Skip((f.PageNumber - 1) * PageSize).Take(PageSize)
+        // One row more than a page says whether another page follows, without counting.
+        var rows = await sorted.Skip((f.PageNumber - 1) * PageSize).Take(PageSize + 1)
             .Select(c => new
             {
                 c.Id, c.Reference, c.Status, c.Stage, c.TraffickingStatus, c.OpenedAt, c.UpdatedAt,
                 AgeBand = (AgeBand?)c.Person!.AgeBand, Gender = (Gender?)c.Person!.Gender,
             }).ToListAsync(ct);
 
+        var hasMore = rows.Count > PageSize;
+        if (hasMore)
+            rows.RemoveAt(PageSize);
         var ids = rows.Select(r => r.Id).ToList();
         var workers = await (
             from m in db.CaseTeamMembers
@@ -219,7 +228,7 @@ public sealed partial class CaseList(UraDbContext db, CurrentUser user, BlindInd
             r.OpenedAt, r.UpdatedAt,
             [.. workers.Where(w => w.CaseId == r.Id).Select(w => new StaffView(w.Id, w.DisplayName)).OrderBy(w => w.Name, StringComparer.CurrentCulture)],
             overdue.FirstOrDefault(o => o.CaseId == r.Id)?.Count ?? 0)).ToList();
-        return CommandResult<Paged<CaseListRow>>.Done(new Paged<CaseListRow>(items, f.PageNumber, PageSize, total));
+        return CommandResult<CasePage>.Done(new CasePage(items, f.PageNumber, PageSize, hasMore));
     }
 
     [System.Text.RegularExpressions.GeneratedRegex("^[A-Z]{2}-[0-9]{4}-[0-9]{6}$")]

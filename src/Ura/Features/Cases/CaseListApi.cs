@@ -61,14 +61,14 @@ public static class CaseListApi
 
     public sealed record SupervisorChange(Guid? SupervisorId);
 
-    private static async Task<Results<Ok<Paged<CaseListRow>>, ValidationProblem>> ListCases(
+    private static async Task<Results<Ok<CasePage>, ValidationProblem>> ListCases(
         [AsParameters] CaseFilter filter, CaseList list, IStringLocalizer<Text> text, CancellationToken ct)
     {
         var result = await list.ListAsync(filter, ct);
         return result.Succeeded ? TypedResults.Ok(result.Value!) : result.Errors.ToProblem(text);
     }
 
-    private static async Task<Results<Ok<Paged<CaseListRow>>, ValidationProblem>> SearchCases(
+    private static async Task<Results<Ok<CasePage>, ValidationProblem>> SearchCases(
         CaseSearch body, CaseList list, IStringLocalizer<Text> text, CancellationToken ct)
     {
         var result = await list.SearchAsync(body.Filter ?? new CaseFilter(), body.Name, ct);

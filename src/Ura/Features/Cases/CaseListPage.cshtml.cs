@@ -21,7 +21,7 @@ public sealed class CaseListPageModel(CaseList list, IStringLocalizer<Text> text
     /// <summary>The posted name search, kept in the form (never in a link).</summary>
     public string? Name { get; private set; }
 
-    public Paged<CaseListRow>? Result { get; private set; }
+    public CasePage? Result { get; private set; }
     public IReadOnlyList<StaffView> Workers { get; private set; } = [];
     public bool CanSeeOrganisation => list.CanSeeOrganisation;
 
@@ -40,7 +40,7 @@ public sealed class CaseListPageModel(CaseList list, IStringLocalizer<Text> text
         return await ShowAsync(result);
     }
 
-    private async Task<IActionResult> ShowAsync(CommandResult<Paged<CaseListRow>> result)
+    private async Task<IActionResult> ShowAsync(CommandResult<CasePage> result)
     {
         if (result.Succeeded)
             Result = result.Value;
