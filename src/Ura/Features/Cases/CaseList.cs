@@ -62,8 +62,8 @@ public sealed record CaseloadRow(Guid UserId, string Name, int ActiveCases, int 
 
 /// <summary>
 /// The case list, search and caseload. Built for 100,000 cases: every query starts from the user's
-/// organisation, a page is one count and one page query plus one query each for the page's workers
-/// and overdue counts (never one per row), and names are searched only through blind-index hashes.
+/// organisation, a page is one page query plus one query each for the page's workers and overdue
+/// counts (never one per row), and names are searched only through blind-index hashes.
 /// </summary>
 public sealed partial class CaseList(UraDbContext db, CurrentUser user, BlindIndex blind, AuditLog audit, TimeProvider clock)
 {
@@ -191,11 +191,15 @@ public sealed partial class CaseList(UraDbContext db, CurrentUser user, BlindInd
         }
         if (nameHashes is not null)
         {
+            // The name index finds the people first (a few rows through its hash index); the list then
+            // looks only at their cases, rather than testing every case of the organisation.
             var organisationId = user.RequiredOrganisationId;
             var count = nameHashes.Count;
-            var persons = db.PersonNameIndex.Where(n => n.OrganisationId == organisationId && nameHashes.Contains(n.Hash))
-                .GroupBy(n => n.PersonId).Where(g => g.Count() == count).Select(g => g.Key);
-            cases = cases.Where(c => persons.Contains(c.Person!.Id));
+            var caseIds = await db.PersonNameIndex.Where(n => n.OrganisationId == organisationId && nameHashes.Contains(n.Hash))
+                .GroupBy(n => n.PersonId).Where(g => g.Count() == count).Select(g => g.Key)
+                .Join(db.Persons, personId => personId, p => p.Id, (_, p) => p.CaseId)
+                .Take(MaxPage * PageSize + 1).ToListAsync(ct);
+            cases = cases.Where(c => caseIds.Contains(c.Id));
         }
 
         var sorted = f.Sort switch
