@@ -13,7 +13,7 @@ public sealed class AccountPagesTests(UraServer server, BrowserFixture browser, 
     {
         var page = await NewPageAsync();
         await SignInAsync(page, DemoData.EmailOf("supervisor", "al"));
-        await ChooseLanguageAsync(page, "en");
+        await UseLanguageAsync(page, "en");
         var main = page.GetByRole(AriaRole.Main);
         var heading = page.GetByRole(AriaRole.Heading, new() { Level = 1 });
 

@@ -17,7 +17,7 @@ public sealed class SignInTests(UraServer server, BrowserFixture browser, ITestO
 
         // The case worker's organisation is named in the header.
         await Expect(page.GetByRole(AriaRole.Banner)).ToContainTextAsync("Strehëza Shpresa (OJF)");
-        await ChooseLanguageAsync(page, "en");
+        await UseLanguageAsync(page, "en");
         await Expect(page.GetByRole(AriaRole.Heading, new() { Level = 1 })).ToHaveTextAsync("Welcome to Ura");
         var nav = page.GetByRole(AriaRole.Navigation, new() { Name = "Main" });
         await Expect(nav.GetByRole(AriaRole.Link)).ToHaveTextAsync(["Home", "Cases", "New case", "Screenings", "My tasks", "My account"]);
