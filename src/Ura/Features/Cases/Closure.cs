@@ -99,7 +99,7 @@ public sealed class CaseClosures(UraDbContext db, CaseAccess access, CurrentUser
         found.ClosureRequestedById = closure.RequestedById;
         access.Record(found, "closure.request", closure.Id, "ClosureReason." + why);
         await db.SaveChangesAsync(ct);
-        return CommandResult<ClosureView>.Done(await ViewAsync(closure.Id, found.Reference, ct));
+        return CommandResult<ClosureView>.Done(await ViewAsync(closure, found.Reference, ct));
     }
 
     /// <summary>
@@ -152,7 +152,7 @@ public sealed class CaseClosures(UraDbContext db, CaseAccess access, CurrentUser
             access.Record(found, "closure.refuse", pending.Id);
         }
         await db.SaveChangesAsync(ct);
-        return CommandResult<ClosureView>.Done(await ViewAsync(pending.Id, found.Reference, ct));
+        return CommandResult<ClosureView>.Done(await ViewAsync(pending, found.Reference, ct));
     }
 
     /// <summary>The case team reopens a closed case, saying why; it becomes active again.</summary>
@@ -179,7 +179,7 @@ public sealed class CaseClosures(UraDbContext db, CaseAccess access, CurrentUser
         found.ClosureReason = null;
         access.Record(found, "reopen", last.Id);
         await db.SaveChangesAsync(ct);
-        return CommandResult<ClosureView>.Done(await ViewAsync(last.Id, found.Reference, ct));
+        return CommandResult<ClosureView>.Done(await ViewAsync(last, found.Reference, ct));
     }
 
     /// <summary>The case's closures, newest first, for a case the caller has already loaded through <see cref="CaseAccess"/>.</summary>
@@ -206,11 +206,9 @@ public sealed class CaseClosures(UraDbContext db, CaseAccess access, CurrentUser
         return [.. rows.Select(r => ToView(r.Closure, r.Reference, names) with { Details = null })];
     }
 
-    private async Task<ClosureView> ViewAsync(Guid closureId, string reference, CancellationToken ct)
-    {
-        var row = await db.CaseClosures.AsNoTracking().SingleAsync(c => c.Id == closureId, ct);
-        return ToView(row, reference, await NamesAsync([row], ct));
-    }
+    /// <summary>The view of a closure just saved: the row is in hand, only the people's names are read.</summary>
+    private async Task<ClosureView> ViewAsync(CaseClosure row, string reference, CancellationToken ct) =>
+        ToView(row, reference, await NamesAsync([row], ct));
 
     private async Task<Dictionary<Guid, string>> NamesAsync(IReadOnlyCollection<CaseClosure> rows, CancellationToken ct)
     {
