@@ -23,8 +23,7 @@ public sealed class CaseTimelineReader(UraDbContext db)
         var total = await events.CountAsync(ct);
         var rows = await events.OrderByDescending(e => e.At).ThenByDescending(e => e.Id)
             .Skip((page - 1) * PageSize).Take(PageSize).ToListAsync(ct);
-        var userIds = rows.Select(r => r.UserId).OfType<Guid>().Distinct().ToList();
-        var names = await db.Users.AsNoTracking().Where(u => userIds.Contains(u.Id)).ToDictionaryAsync(u => u.Id, u => u.DisplayName, ct);
+        var names = await db.StaffNamesAsync(rows.Select(r => r.UserId), ct);
         return new([.. rows.Select(r => new TimelineEntry(r.At, r.UserId is { } u ? names.GetValueOrDefault(u) : null, r.Action, r.Detail))],
             page, PageSize, total);
     }

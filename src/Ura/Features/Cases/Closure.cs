@@ -210,11 +210,8 @@ public sealed class CaseClosures(UraDbContext db, CaseAccess access, CurrentUser
     private async Task<ClosureView> ViewAsync(CaseClosure row, string reference, CancellationToken ct) =>
         ToView(row, reference, await NamesAsync([row], ct));
 
-    private async Task<Dictionary<Guid, string>> NamesAsync(IReadOnlyCollection<CaseClosure> rows, CancellationToken ct)
-    {
-        var ids = rows.SelectMany(r => new[] { r.RequestedById, r.DecidedById, r.ReopenedById }).OfType<Guid>().Distinct().ToList();
-        return await db.Users.AsNoTracking().Where(u => ids.Contains(u.Id)).ToDictionaryAsync(u => u.Id, u => u.DisplayName, ct);
-    }
+    private Task<Dictionary<Guid, string>> NamesAsync(IReadOnlyCollection<CaseClosure> rows, CancellationToken ct) =>
+        db.StaffNamesAsync(rows.SelectMany(r => new[] { r.RequestedById, r.DecidedById, r.ReopenedById }), ct);
 
     private static ClosureView ToView(CaseClosure c, string reference, Dictionary<Guid, string> names) => new(
         c.Id, c.CaseId, reference, c.Reason, c.Details, c.RequestedAt, names.GetValueOrDefault(c.RequestedById, ""),

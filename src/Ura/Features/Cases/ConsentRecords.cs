@@ -192,8 +192,7 @@ public sealed class ConsentRecords(UraDbContext db, CaseAccess access, CurrentUs
         var organisationIds = consents.SelectMany(c => c.OrganisationList).Distinct().ToList();
         var organisations = await db.Organisations.AsNoTracking().Where(o => organisationIds.Contains(o.Id))
             .ToDictionaryAsync(o => o.Id, o => new ConsentOrganisationView(o.Id, o.Name, o.CountryCode), ct);
-        var userIds = consents.Select(c => c.TakenById).Concat(consents.Where(c => c.WithdrawnById is not null).Select(c => c.WithdrawnById!.Value)).Distinct().ToList();
-        var names = await db.Users.AsNoTracking().Where(u => userIds.Contains(u.Id)).ToDictionaryAsync(u => u.Id, u => u.DisplayName, ct);
+        var names = await db.StaffNamesAsync(consents.SelectMany(c => new[] { c.TakenById, c.WithdrawnById }), ct);
         var today = access.Today;
         return [.. consents.Select(c => new ConsentView(
             c.Id, [.. c.PurposeList.Select(p => p.ToString())], [.. c.OrganisationList.Where(organisations.ContainsKey).Select(id => organisations[id])],

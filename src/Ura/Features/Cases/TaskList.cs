@@ -159,8 +159,7 @@ public sealed class CaseTasks(UraDbContext db, CaseAccess access, CurrentUser us
     private async Task<List<TaskView>> ViewsAsync(Guid caseId, CancellationToken ct)
     {
         var tasks = await db.CaseTasks.AsNoTracking().Where(t => t.CaseId == caseId).ToListAsync(ct);
-        var userIds = tasks.Select(t => t.AssigneeId).Concat(tasks.Where(t => t.CompletedById is not null).Select(t => t.CompletedById!.Value)).Distinct().ToList();
-        var names = await db.Users.AsNoTracking().Where(u => userIds.Contains(u.Id)).ToDictionaryAsync(u => u.Id, u => u.DisplayName, ct);
+        var names = await db.StaffNamesAsync(tasks.SelectMany(t => new[] { t.AssigneeId, t.CompletedById }), ct);
         var today = access.Today;
         return [.. tasks.OrderBy(t => t.CompletedAt is not null).ThenBy(t => t.CompletedAt is null ? t.DueOn : DateOnly.MaxValue).ThenByDescending(t => t.CompletedAt)
             .Select(t => new TaskView(t.Id, t.Title, t.Kind.ToString(), t.DueOn, t.AssigneeId, names.GetValueOrDefault(t.AssigneeId, ""), t.IsOverdue(today),
