@@ -38,7 +38,42 @@ public sealed class UraOptions
     /// </summary>
     public long DocumentMaxBytes { get; set; } = 10 * 1024 * 1024;
 
+    /// <summary>The address people reach this node at (https://ura.example.al), used for links in e-mails.</summary>
+    public string? PublicUrl { get; set; }
+
+    public DirectoryOptions Directory { get; set; } = new();
+    public ReferralOptions Referrals { get; set; } = new();
+    public SmtpOptions Smtp { get; set; } = new();
+
     public string FullDataDirectory => Path.GetFullPath(DataDirectory);
+}
+
+public sealed class DirectoryOptions
+{
+    /// <summary>Whether the HSDS read API at <c>/hsds</c> answers without a token (default: a token is needed).</summary>
+    public bool HsdsPublic { get; set; }
+}
+
+/// <summary>
+/// How long the receiving organisation has, per urgency: to acknowledge, counted from sending, and
+/// to accept or decline, counted from acknowledging.
+/// </summary>
+public sealed class ReferralOptions
+{
+    public TimeSpan Emergency { get; set; } = TimeSpan.FromHours(2);
+    public TimeSpan Urgent { get; set; } = TimeSpan.FromHours(24);
+    public TimeSpan Routine { get; set; } = TimeSpan.FromDays(5);
+}
+
+/// <summary>The SMTP server notifications are e-mailed through; no host means no e-mail.</summary>
+public sealed class SmtpOptions
+{
+    public string? Host { get; set; }
+    public int Port { get; set; } = 25;
+    public bool EnableSsl { get; set; }
+    public string? UserName { get; set; }
+    public string? Password { get; set; }
+    public string From { get; set; } = "ura@localhost";
 }
 
 public sealed class DatabaseOptions

@@ -23,6 +23,9 @@ internal sealed class OrganisationConfiguration : IEntityTypeConfiguration<Organ
         e.Property(o => o.Name).HasMaxLength(200);
         e.Property(o => o.CountryCode).HasMaxLength(2);
         e.Property(o => o.Type).HasConversion<string>().HasMaxLength(40);
+        e.Property(o => o.Description).HasMaxLength(2000);
+        e.Property(o => o.Email).HasMaxLength(200);
+        e.Property(o => o.Website).HasMaxLength(500);
         e.HasOne(o => o.Country).WithMany().HasForeignKey(o => o.CountryCode).OnDelete(DeleteBehavior.Restrict);
         e.HasIndex(o => new { o.CountryCode, o.Name }).IsUnique();
     }

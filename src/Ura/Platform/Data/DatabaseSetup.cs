@@ -41,7 +41,7 @@ public static class DatabaseSetup
     }
 
     /// <summary>
-    /// Applies pending migrations, adds any role that is missing and installs the default screening instruments. SQLite switches to write-ahead
+    /// Applies pending migrations, adds any role that is missing and installs the default screening instruments and the service taxonomy. SQLite switches to write-ahead
     /// logging, which persists in the file.
     /// </summary>
     public static async Task MigrateAsync(UraDbContext db, CancellationToken ct)
@@ -52,6 +52,7 @@ public static class DatabaseSetup
         if (missing.Count > 0)
             await AddRolesAsync(db, missing, ct);
         await Features.Identification.DefaultInstruments.InstallAsync(db, ct);
+        await Features.Directory.ServiceTaxonomy.InstallAsync(db, ct);
     }
 
     private static async Task AddRolesAsync(UraDbContext db, List<string> missing, CancellationToken ct)

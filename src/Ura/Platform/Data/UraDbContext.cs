@@ -41,6 +41,27 @@ public sealed class UraDbContext(DbContextOptions<UraDbContext> options, FieldPr
     public DbSet<Features.Cases.ExploitationCode> ExploitationCodes => Set<Features.Cases.ExploitationCode>();
     public DbSet<Features.Cases.TraffickingEvent> TraffickingEvents => Set<Features.Cases.TraffickingEvent>();
     public DbSet<Features.Cases.CaseClosure> CaseClosures => Set<Features.Cases.CaseClosure>();
+    public DbSet<Features.Directory.Service> Services => Set<Features.Directory.Service>();
+    public DbSet<Features.Directory.Location> Locations => Set<Features.Directory.Location>();
+    public DbSet<Features.Directory.Address> Addresses => Set<Features.Directory.Address>();
+    public DbSet<Features.Directory.ServiceAtLocation> ServiceAtLocations => Set<Features.Directory.ServiceAtLocation>();
+    public DbSet<Features.Directory.Phone> Phones => Set<Features.Directory.Phone>();
+    public DbSet<Features.Directory.Contact> Contacts => Set<Features.Directory.Contact>();
+    public DbSet<Features.Directory.Schedule> Schedules => Set<Features.Directory.Schedule>();
+    public DbSet<Features.Directory.ServiceLanguage> ServiceLanguages => Set<Features.Directory.ServiceLanguage>();
+    public DbSet<Features.Directory.Accessibility> Accessibility => Set<Features.Directory.Accessibility>();
+    public DbSet<Features.Directory.ServiceArea> ServiceAreas => Set<Features.Directory.ServiceArea>();
+    public DbSet<Features.Directory.CostOption> CostOptions => Set<Features.Directory.CostOption>();
+    public DbSet<Features.Directory.RequiredDocument> RequiredDocuments => Set<Features.Directory.RequiredDocument>();
+    public DbSet<Features.Directory.Taxonomy> Taxonomies => Set<Features.Directory.Taxonomy>();
+    public DbSet<Features.Directory.TaxonomyTerm> TaxonomyTerms => Set<Features.Directory.TaxonomyTerm>();
+    public DbSet<Features.Directory.ServiceTerm> ServiceTerms => Set<Features.Directory.ServiceTerm>();
+    public DbSet<Features.Directory.Unit> Units => Set<Features.Directory.Unit>();
+    public DbSet<Features.Directory.ServiceCapacity> ServiceCapacities => Set<Features.Directory.ServiceCapacity>();
+    public DbSet<Features.Referrals.Referral> Referrals => Set<Features.Referrals.Referral>();
+    public DbSet<Features.Referrals.ReferralEvent> ReferralEvents => Set<Features.Referrals.ReferralEvent>();
+    public DbSet<Features.Notifications.Notification> Notifications => Set<Features.Notifications.Notification>();
+    public DbSet<Features.Notifications.EmailMessage> EmailMessages => Set<Features.Notifications.EmailMessage>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {

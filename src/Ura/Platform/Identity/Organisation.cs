@@ -16,6 +16,11 @@ public sealed class Organisation
     public bool IsShelterOperator { get; set; }
     public bool IsActive { get; set; } = true;
     public DateTime CreatedAt { get; set; }
+
+    /// <summary>The directory profile (HSDS <c>organization</c> description, email, website).</summary>
+    public string? Description { get; set; }
+    public string? Email { get; set; }
+    public string? Website { get; set; }
 }
 
 /// <summary>

@@ -74,6 +74,7 @@ public static class UraApp
         services.AddScoped<CaseTimelineReader>();
         services.AddScoped<DemoCases>();
         services.AddScoped<PersonEditing>();
+        services.AddScoped<Features.Notifications.Notifier>();
         services.TryAddSingleton(TimeProvider.System);
 
         services.AddRazorPages(o =>
