@@ -16,6 +16,9 @@ public static class Policies
     /// <summary>Roles that work on cases, and so have case lists and tasks: case workers, supervisors, identification officers.</summary>
     public const string CaseWork = "CaseWork";
 
+    /// <summary>Who maintains directory entries: an organisation's admins (its own), national coordinators (their country's).</summary>
+    public const string DirectoryEditor = "DirectoryEditor";
+
     public static void Add(AuthorizationOptions options)
     {
         var standard = new AuthorizationPolicyBuilder().RequireAuthenticatedUser()
@@ -27,6 +30,7 @@ public static class Policies
         options.AddPolicy(CaseWorker, p => p.Combine(standard).RequireRole(Roles.CaseWorker));
         options.AddPolicy(IdentificationOfficer, p => p.Combine(standard).RequireRole(Roles.IdentificationOfficer));
         options.AddPolicy(CaseWork, p => p.Combine(standard).RequireRole(Roles.CaseWorker, Roles.Supervisor, Roles.IdentificationOfficer));
+        options.AddPolicy(DirectoryEditor, p => p.Combine(standard).RequireRole(Roles.OrganisationAdmin, Roles.NationalCoordinator));
         options.AddPolicy(Supervisor, p => p.Combine(standard).RequireRole(Roles.Supervisor));
         options.AddPolicy(AuditReader, p => p.Combine(standard).RequireRole(Roles.Supervisor, Roles.OrganisationAdmin, Roles.SystemAdmin));
     }
