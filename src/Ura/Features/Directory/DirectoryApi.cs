@@ -15,23 +15,23 @@ public static class DirectoryApi
     public static void MapDirectoryApi(this RouteGroupBuilder api)
     {
         var directory = api.MapGroup("/directory").WithTags("Directory");
-        directory.MapGet("/services", Search).WithName("SearchServices").RequireAuthorization()
+        directory.MapGet("/services", Search).WithName("DirectorySearchServices").RequireAuthorization()
             .WithSummary("Searches services by category (code; narrower categories match too), country, city, language, age, minors, gender and words of the name; paged, with hasMore instead of a total.");
-        directory.MapGet("/services/{id:guid}", Get).WithName("GetService").RequireAuthorization()
+        directory.MapGet("/services/{id:guid}", Get).WithName("DirectoryGetService").RequireAuthorization()
             .WithSummary("A service with how to refer, hours, eligibility and locations; a confidential location outside its organisation carries only city, region and country.");
-        directory.MapGet("/manage", Managed).WithName("ListManagedOrganisations").RequireAuthorization(Policies.DirectoryEditor)
+        directory.MapGet("/manage", Managed).WithName("DirectoryListManaged").RequireAuthorization(Policies.DirectoryEditor)
             .WithSummary("The organisations whose entries the caller maintains, with their services and places (cities only).");
-        directory.MapPost("/organisations/{organisationId:guid}/services", Create).WithName("CreateService").RequireAuthorization(Policies.DirectoryEditor)
+        directory.MapPost("/organisations/{organisationId:guid}/services", Create).WithName("DirectoryCreateService").RequireAuthorization(Policies.DirectoryEditor)
             .WithSummary("Adds a service to an organisation the caller maintains; lists (languages, categories, phones, contacts, schedules, areas, costs, documents, locations) are given in full.");
-        directory.MapPut("/services/{id:guid}", Change).WithName("ChangeService").RequireAuthorization(Policies.DirectoryEditor)
+        directory.MapPut("/services/{id:guid}", Change).WithName("DirectoryChangeService").RequireAuthorization(Policies.DirectoryEditor)
             .WithSummary("Replaces a service and everything under it, including its free and total beds for a housing service.");
-        directory.MapPost("/organisations/{organisationId:guid}/locations", CreateLocation).WithName("CreateLocation").RequireAuthorization(Policies.DirectoryEditor)
+        directory.MapPost("/organisations/{organisationId:guid}/locations", CreateLocation).WithName("DirectoryCreateLocation").RequireAuthorization(Policies.DirectoryEditor)
             .WithSummary("Adds a place (physical, postal or virtual) with its address to an organisation the caller maintains.");
-        directory.MapGet("/locations/{id:guid}", GetLocation).WithName("GetLocationForEdit").RequireAuthorization(Policies.DirectoryEditor)
+        directory.MapGet("/locations/{id:guid}", GetLocation).WithName("DirectoryGetLocation").RequireAuthorization(Policies.DirectoryEditor)
             .WithSummary("A place as its editor changes it, street included; a confidential place only for its own organisation.");
-        directory.MapPut("/locations/{id:guid}", ChangeLocation).WithName("ChangeLocation").RequireAuthorization(Policies.DirectoryEditor)
+        directory.MapPut("/locations/{id:guid}", ChangeLocation).WithName("DirectoryChangeLocation").RequireAuthorization(Policies.DirectoryEditor)
             .WithSummary("Changes a place; a confidential place only its own organisation may change.");
-        directory.MapPut("/organisations/{organisationId:guid}/profile", ChangeProfile).WithName("ChangeOrganisationProfile").RequireAuthorization(Policies.DirectoryEditor)
+        directory.MapPut("/organisations/{organisationId:guid}/profile", ChangeProfile).WithName("DirectoryChangeOrganisationProfile").RequireAuthorization(Policies.DirectoryEditor)
             .WithSummary("Changes an organisation's directory profile: description, e-mail, website.");
     }
 

@@ -477,6 +477,7 @@ public sealed partial class DirectoryEditing(UraDbContext db, CurrentUser user, 
             if (beds is null)
             {
                 beds = new ServiceCapacity { ServiceId = id, UnitId = ServiceTaxonomy.BedUnitId };
+                db.ServiceCapacities.Add(beds);
                 s.Capacities.Add(beds);
             }
             if (beds.Available != available || beds.Maximum != input.BedsMaximum || beds.UpdatedAt == default)
@@ -495,7 +496,11 @@ public sealed partial class DirectoryEditing(UraDbContext db, CurrentUser user, 
     {
         db.RemoveRange(current);
         current.Clear();
-        current.AddRange(next);
+        // New rows carry their ids already, so they are added explicitly: found only through the
+        // navigation, EF would take them for existing rows and update them.
+        var rows = next.ToList();
+        db.AddRange(rows);
+        current.AddRange(rows);
     }
 
     // ---- locations ----
