@@ -75,6 +75,8 @@ public static class UraApp
         services.AddScoped<DemoCases>();
         services.AddScoped<PersonEditing>();
         services.AddScoped<Features.Notifications.Notifier>();
+        services.AddScoped<Features.Referrals.ReferralSending>();
+        services.AddScoped<Features.Referrals.ReferralReceiving>();
         services.TryAddSingleton(TimeProvider.System);
 
         services.AddRazorPages(o =>
@@ -160,6 +162,7 @@ public static class UraApp
         api.MapCaseListApi();
         api.MapClosureApi();
         api.MapPersonApi();
+        Features.Referrals.ReferralsApi.MapReferralsApi(api);
         return app;
     }
 }
