@@ -55,7 +55,7 @@ public sealed class Referral : IOrganisationOwned
     public bool? Successful { get; set; }
     public string? OutcomeNote { get; set; }
 
-    /// <summary>Case service types given (<see cref="Cases.ServiceType"/> names, comma separated).</summary>
+    /// <summary>Case service types given (<see cref="Ura.Features.Cases.ServiceType"/> names, comma separated).</summary>
     public string ServicesGiven { get; set; } = "";
     public DateTime? WithdrawnAt { get; set; }
     public string? WithdrawReason { get; set; }

@@ -50,13 +50,13 @@ public sealed class ReferralStepInput
 {
     public int? Version { get; set; }
 
-    /// <summary>For a decline: a <see cref="Referrals.DeclineReason"/> name.</summary>
+    /// <summary>For a decline: a <c>DeclineReason</c> name.</summary>
     public string? DeclineReason { get; set; }
 
     /// <summary>For a completion: whether it went well.</summary>
     public bool? Successful { get; set; }
 
-    /// <summary>For a completion: <see cref="Cases.ServiceType"/> names of the services given.</summary>
+    /// <summary>For a completion: <c>ServiceType</c> names of the services given.</summary>
     public List<string> ServicesGiven { get; set; } = [];
 
     /// <summary>The decline's or the outcome's explanation.</summary>
