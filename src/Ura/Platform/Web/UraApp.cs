@@ -79,6 +79,7 @@ public static class UraApp
         services.AddScoped<Features.Notifications.Notifier>();
         services.AddScoped<Features.Referrals.ReferralSending>();
         services.AddScoped<Features.Referrals.ReferralReceiving>();
+        services.AddScoped<Features.Referrals.DemoReferrals>();
         services.TryAddSingleton(TimeProvider.System);
 
         services.AddRazorPages(o =>
