@@ -77,6 +77,9 @@ public static class UraApp
         services.AddScoped<DemoCases>();
         services.AddScoped<PersonEditing>();
         services.AddScoped<Features.Notifications.Notifier>();
+        services.AddScoped<Features.Referrals.ReferralSending>();
+        services.AddScoped<Features.Referrals.ReferralReceiving>();
+        services.AddScoped<Features.Referrals.DemoReferrals>();
         services.TryAddSingleton(TimeProvider.System);
 
         services.AddRazorPages(o =>
@@ -162,6 +165,7 @@ public static class UraApp
         api.MapCaseListApi();
         api.MapClosureApi();
         api.MapPersonApi();
+        Features.Referrals.ReferralsApi.MapReferralsApi(api);
         return app;
     }
 }
