@@ -80,6 +80,9 @@ public static class UraApp
         services.AddScoped<DemoCases>();
         services.AddScoped<PersonEditing>();
         services.AddScoped<Features.Notifications.Notifier>();
+        services.AddScoped<Features.Referrals.ReferralSending>();
+        services.AddScoped<Features.Referrals.ReferralReceiving>();
+        services.AddScoped<Features.Referrals.DemoReferrals>();
         services.TryAddSingleton(TimeProvider.System);
 
         services.AddRazorPages(o =>
@@ -166,6 +169,7 @@ public static class UraApp
         api.MapClosureApi();
         api.MapPersonApi();
         api.MapDirectoryApi();
+        Features.Referrals.ReferralsApi.MapReferralsApi(api);
         return app;
     }
 }
