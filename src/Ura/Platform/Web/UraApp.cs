@@ -8,11 +8,13 @@ using Ura.Features.Account;
 using Ura.Features.Admin;
 using Ura.Features.Identification;
 using Ura.Features.Cases;
+using Ura.Features.Notifications;
 using Ura.Platform.Audit;
 using Ura.Platform.Authorization;
 using Ura.Platform.Crypto;
 using Ura.Platform.Data;
 using Ura.Platform.Identity;
+using Ura.Platform.Jobs;
 using Ura.Platform.Localization;
 using Ura.Resources;
 
@@ -75,6 +77,10 @@ public static class UraApp
         services.AddScoped<DemoCases>();
         services.AddScoped<PersonEditing>();
         services.AddScoped<Features.Notifications.Notifier>();
+        services.AddScoped<Features.Notifications.NotificationInbox>();
+        services.AddScoped<Features.Home.ReferralDashboard>();
+        services.AddScoped<Platform.Jobs.JobLeases>();
+        services.Configure<Platform.Jobs.JobOptions>(builder.Configuration.GetSection(Platform.Jobs.JobOptions.Section));
         services.TryAddSingleton(TimeProvider.System);
 
         services.AddRazorPages(o =>
@@ -114,6 +120,9 @@ public static class UraApp
         });
         services.Configure<HostOptions>(o => o.ShutdownTimeout = TimeSpan.FromSeconds(20));
         services.AddHostedService<MigrateOnStart>();
+        // Registered after MigrateOnStart: hosted services start in order, so jobs never meet an unmigrated database.
+        services.AddUraJob<Features.Notifications.EmailDispatcher>("email", o => o.EmailInterval);
+        services.AddUraJob<Features.Notifications.DeadlineReminders>("deadlines", o => o.DeadlineInterval);
         services.AddRateLimiter(o =>
         {
             o.RejectionStatusCode = StatusCodes.Status429TooManyRequests;
@@ -160,6 +169,7 @@ public static class UraApp
         api.MapCaseListApi();
         api.MapClosureApi();
         api.MapPersonApi();
+        api.MapNotificationsApi();
         return app;
     }
 }
