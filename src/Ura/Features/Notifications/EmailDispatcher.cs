@@ -23,10 +23,10 @@ public sealed class EmailDispatcher(
     UraDbContext db, TimeProvider clock, IOptions<UraOptions> options, IOptions<JobOptions> jobs,
     IStringLocalizer<Text> text, ILogger<EmailDispatcher> log) : IJob
 {
-    /// <summary>Longer than the SMTP client's timeout, so a live sender never loses its lease mid-send.</summary>
+    /// <summary>Far longer than <see cref="SmtpTimeout"/>, so a live sender never loses its lease mid-send.</summary>
     public static readonly TimeSpan Lease = TimeSpan.FromMinutes(2);
 
-    private const int SmtpTimeoutMilliseconds = 30_000;
+    public static readonly TimeSpan SmtpTimeout = TimeSpan.FromSeconds(30);
     private const int BatchSize = 50;
 
     private readonly string owner = JobLeases.NewOwner();
@@ -43,20 +43,11 @@ public sealed class EmailDispatcher(
         var due = await db.EmailMessages.AsNoTracking()
             .Where(m => m.SentAt == null && m.FailedAt == null && m.NextAttemptAt <= now && (m.LeasedUntil == null || m.LeasedUntil < now))
             .OrderBy(m => m.NextAttemptAt).Select(m => m.Id).Take(BatchSize).ToListAsync(ct);
-        if (due.Count == 0)
-            return;
-        using var client = new SmtpClient(smtp.Host, smtp.Port)
-        {
-            EnableSsl = smtp.EnableSsl,
-            DeliveryMethod = SmtpDeliveryMethod.Network,
-            Timeout = SmtpTimeoutMilliseconds,
-            Credentials = string.IsNullOrEmpty(smtp.UserName) ? null : new NetworkCredential(smtp.UserName, smtp.Password),
-        };
         foreach (var id in due)
         {
             if (await ClaimAsync(id, ct) is not { } message)
                 continue; // another dispatcher has it, or it was sent meanwhile
-            await SendAsync(client, message, ct);
+            await SendAsync(message, ct);
         }
     }
 
@@ -78,19 +69,33 @@ public sealed class EmailDispatcher(
             .SingleAsync(ct);
     }
 
-    private async Task SendAsync(SmtpClient client, Claimed message, CancellationToken ct)
+    private async Task SendAsync(Claimed message, CancellationToken ct)
     {
         if (!message.Active || string.IsNullOrWhiteSpace(message.Address))
         {
             await FinishAsync(message, sent: false, "The user is inactive or has no e-mail address.", giveUp: true, ct);
             return;
         }
+        // SmtpClient's own Timeout covers only synchronous sends; this one ends a stalled server's wait.
+        using var timeout = CancellationTokenSource.CreateLinkedTokenSource(ct);
+        timeout.CancelAfter(SmtpTimeout);
         try
         {
+            var smtp = options.Value.Smtp;
+            // A client per message: after a failure or timeout a client's connection is not to be reused.
+            using var client = new SmtpClient(smtp.Host, smtp.Port)
+            {
+                EnableSsl = smtp.EnableSsl,
+                DeliveryMethod = SmtpDeliveryMethod.Network,
+                Credentials = string.IsNullOrEmpty(smtp.UserName) ? null : new NetworkCredential(smtp.UserName, smtp.Password),
+            };
             using var mail = Compose(message);
-            await client.SendMailAsync(mail, ct);
+            await client.SendMailAsync(mail, timeout.Token);
         }
-        catch (Exception e) when (e is SmtpException or IOException or InvalidOperationException or FormatException)
+        // A timeout is a failed attempt. Cancellation because this process stops is not caught: the
+        // lease stays, and the message goes out once it expires (the server never took it).
+        catch (Exception e) when (e is SmtpException or IOException or InvalidOperationException or FormatException
+            || (e is OperationCanceledException && !ct.IsCancellationRequested))
         {
             // Only the kind of error in the log: SMTP error texts can repeat the recipient's address.
             log.LogWarning("E-mail {Id} not sent (attempt {Attempt}): {Error}", message.Id, message.Attempts, e.GetType().Name);
