@@ -32,6 +32,8 @@ public sealed class SmtpUraFactory : UraFactory
             ["Ura:Smtp:From"] = "ura@example.al",
             ["Ura:PublicUrl"] = "https://ura.example.al/",
             ["Ura:Jobs:EmailMaxAttempts"] = "3",
+            // A stalled server makes the dispatcher give up quickly (the clock of this timeout is real).
+            ["Ura:Jobs:EmailTimeout"] = "00:00:03",
         }));
         builder.ConfigureServices(s => s.AddSingleton<TimeProvider>(Clock));
     }

@@ -132,8 +132,12 @@ public sealed partial class SmtpListener : IDisposable
     [GeneratedRegex("<([^>]*)>")]
     private static partial Regex AddressPattern();
 
+    private int disposed;
+
     public void Dispose()
     {
+        if (Interlocked.Exchange(ref disposed, 1) == 1)
+            return; // the factory disposes twice (Dispose and DisposeAsync)
         stop.Cancel();
         listener.Stop();
         stop.Dispose();

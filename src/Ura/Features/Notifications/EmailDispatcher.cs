@@ -23,10 +23,8 @@ public sealed class EmailDispatcher(
     UraDbContext db, TimeProvider clock, IOptions<UraOptions> options, IOptions<JobOptions> jobs,
     IStringLocalizer<Text> text, ILogger<EmailDispatcher> log) : IJob
 {
-    /// <summary>Far longer than <see cref="SmtpTimeout"/>, so a live sender never loses its lease mid-send.</summary>
-    public static readonly TimeSpan Lease = TimeSpan.FromMinutes(2);
-
-    public static readonly TimeSpan SmtpTimeout = TimeSpan.FromSeconds(30);
+    /// <summary>Far longer than <see cref="JobOptions.EmailTimeout"/>, so a live sender never loses its lease mid-send.</summary>
+    public static readonly TimeSpan Lease = TimeSpan.FromMinutes(5);
     private const int BatchSize = 50;
 
     private readonly string owner = JobLeases.NewOwner();
@@ -76,9 +74,6 @@ public sealed class EmailDispatcher(
             await FinishAsync(message, sent: false, "The user is inactive or has no e-mail address.", giveUp: true, ct);
             return;
         }
-        // SmtpClient's own Timeout covers only synchronous sends; this one ends a stalled server's wait.
-        using var timeout = CancellationTokenSource.CreateLinkedTokenSource(ct);
-        timeout.CancelAfter(SmtpTimeout);
         try
         {
             var smtp = options.Value.Smtp;
@@ -87,15 +82,16 @@ public sealed class EmailDispatcher(
             {
                 EnableSsl = smtp.EnableSsl,
                 DeliveryMethod = SmtpDeliveryMethod.Network,
+                // Also bounds an async send: a server that stops answering does not hold the message past its lease.
+                Timeout = (int)jobs.Value.EmailTimeout.TotalMilliseconds,
                 Credentials = string.IsNullOrEmpty(smtp.UserName) ? null : new NetworkCredential(smtp.UserName, smtp.Password),
             };
             using var mail = Compose(message);
-            await client.SendMailAsync(mail, timeout.Token);
+            await client.SendMailAsync(mail, ct);
         }
-        // A timeout is a failed attempt. Cancellation because this process stops is not caught: the
-        // lease stays, and the message goes out once it expires (the server never took it).
-        catch (Exception e) when (e is SmtpException or IOException or InvalidOperationException or FormatException
-            || (e is OperationCanceledException && !ct.IsCancellationRequested))
+        // A refusal or timeout is a failed attempt. If this process dies instead, the lease stays and
+        // the message goes out once it expires: the server never answered, so it never took it.
+        catch (Exception e) when (e is SmtpException or IOException or InvalidOperationException or FormatException)
         {
             // Only the kind of error in the log: SMTP error texts can repeat the recipient's address.
             log.LogWarning("E-mail {Id} not sent (attempt {Attempt}): {Error}", message.Id, message.Attempts, e.GetType().Name);

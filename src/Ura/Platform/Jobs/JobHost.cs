@@ -21,6 +21,15 @@ public sealed class JobOptions
 
     /// <summary>How many times an e-mail is tried before it is given up (marked failed).</summary>
     public int EmailMaxAttempts { get; set; } = 8;
+
+    /// <summary>How long the SMTP server may take to answer (at most a minute: the message's lease is five).</summary>
+    public TimeSpan EmailTimeout
+    {
+        get => emailTimeout;
+        set => emailTimeout = value > TimeSpan.FromMinutes(1) ? TimeSpan.FromMinutes(1) : value;
+    }
+
+    private TimeSpan emailTimeout = TimeSpan.FromSeconds(30);
 }
 
 /// <summary>
