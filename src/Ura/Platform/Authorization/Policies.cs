@@ -19,6 +19,9 @@ public static class Policies
     /// <summary>Who maintains directory entries: an organisation's admins (its own), national coordinators (their country's).</summary>
     public const string DirectoryEditor = "DirectoryEditor";
 
+    /// <summary>Who works a referral inbox: the case workers and supervisors of the receiving organisation.</summary>
+    public const string ReferralReceiver = "ReferralReceiver";
+
     public static void Add(AuthorizationOptions options)
     {
         var standard = new AuthorizationPolicyBuilder().RequireAuthenticatedUser()
@@ -31,6 +34,7 @@ public static class Policies
         options.AddPolicy(IdentificationOfficer, p => p.Combine(standard).RequireRole(Roles.IdentificationOfficer));
         options.AddPolicy(CaseWork, p => p.Combine(standard).RequireRole(Roles.CaseWorker, Roles.Supervisor, Roles.IdentificationOfficer));
         options.AddPolicy(DirectoryEditor, p => p.Combine(standard).RequireRole(Roles.OrganisationAdmin, Roles.NationalCoordinator));
+        options.AddPolicy(ReferralReceiver, p => p.Combine(standard).RequireRole(Roles.CaseWorker, Roles.Supervisor));
         options.AddPolicy(Supervisor, p => p.Combine(standard).RequireRole(Roles.Supervisor));
         options.AddPolicy(AuditReader, p => p.Combine(standard).RequireRole(Roles.Supervisor, Roles.OrganisationAdmin, Roles.SystemAdmin));
     }

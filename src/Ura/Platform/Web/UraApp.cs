@@ -55,6 +55,8 @@ public static class UraApp
         services.AddScoped<OrganisationCommands>();
         services.AddScoped<UserCommands>();
         services.AddScoped<DemoData>();
+        services.AddScoped<Features.Directory.DemoDirectory>();
+        services.AddScoped<Features.Directory.DirectorySearch>();
         services.AddScoped<InstrumentCommands>();
         services.AddScoped<CaseRegistration>();
         services.AddScoped<DuplicateCheck>();
@@ -81,6 +83,9 @@ public static class UraApp
         services.AddScoped<Features.Home.ReferralDashboard>();
         services.AddScoped<Platform.Jobs.JobLeases>();
         services.Configure<Platform.Jobs.JobOptions>(builder.Configuration.GetSection(Platform.Jobs.JobOptions.Section));
+        services.AddScoped<Features.Referrals.ReferralSending>();
+        services.AddScoped<Features.Referrals.ReferralReceiving>();
+        services.AddScoped<Features.Referrals.DemoReferrals>();
         services.TryAddSingleton(TimeProvider.System);
 
         services.AddRazorPages(o =>
@@ -170,6 +175,7 @@ public static class UraApp
         api.MapClosureApi();
         api.MapPersonApi();
         api.MapNotificationsApi();
+        Features.Referrals.ReferralsApi.MapReferralsApi(api);
         return app;
     }
 }
