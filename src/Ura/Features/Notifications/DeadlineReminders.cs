@@ -11,16 +11,14 @@ namespace Ura.Features.Notifications;
 /// <summary>
 /// Reminds people of what is late. A referral still Sent past <see cref="Referral.AcknowledgeBy"/>, or
 /// still Acknowledged past <see cref="Referral.DecideBy"/>, is reminded once per deadline: the
-/// receiving organisation's case workers and supervisors and the sender (the referral's author and
-/// the case's workers) get <c>referral.overdue</c>, and for an emergency the receiving supervisors
+/// receiving organisation's case workers and supervisors and the sender (the referral's author, the
+/// case's workers and its supervisor) get <c>referral.overdue</c>, and for an emergency the receiving supervisors
 /// also get <c>referral.emergency-overdue</c>. Open tasks due today notify their assignee once
 /// (<c>task.due</c>).
 /// </summary>
 public sealed class DeadlineReminders(UraDbContext db, Notifier notifier, TimeProvider clock) : IJob
 {
     private const int BatchSize = 200;
-
-    public static readonly string[] ReceivingStaff = [Roles.CaseWorker, Roles.Supervisor];
 
     public async Task RunAsync(CancellationToken ct)
     {
@@ -36,7 +34,7 @@ public sealed class DeadlineReminders(UraDbContext db, Notifier notifier, TimePr
             .Where(r => (r.Status == ReferralStatus.Sent && r.AcknowledgeBy < now && (r.RemindedAt == null || r.RemindedAt < r.AcknowledgeBy))
                 || (r.Status == ReferralStatus.Acknowledged && r.DecideBy < now && (r.RemindedAt == null || r.RemindedAt < r.DecideBy)))
             .OrderBy(r => r.SentAt)
-            .Select(r => new { r.Id, r.CaseId, r.Status, r.Urgency, r.ReceivingOrganisationId, r.CreatedById, Deadline = r.Status == ReferralStatus.Sent ? r.AcknowledgeBy : r.DecideBy })
+            .Select(r => new { r.Id, r.CaseId, r.Status, r.Urgency, r.ReceivingOrganisationId, Deadline = r.Status == ReferralStatus.Sent ? r.AcknowledgeBy : r.DecideBy })
             .Take(BatchSize).ToListAsync(ct);
         var reminded = 0;
         foreach (var referral in overdue)
@@ -48,10 +46,10 @@ public sealed class DeadlineReminders(UraDbContext db, Notifier notifier, TimePr
                 .ExecuteUpdateAsync(s => s.SetProperty(r => r.RemindedAt, now), ct);
             if (marked != 1)
                 continue;
-            var receivers = await notifier.StaffAsync(referral.ReceivingOrganisationId, ReceivingStaff, ct);
-            var senders = await db.Users
-                .Where(u => u.IsActive && (u.Id == referral.CreatedById || db.CaseTeamMembers.Any(m => m.CaseId == referral.CaseId && m.UserId == u.Id)))
-                .Select(u => u.Id).ToListAsync(ct);
+            // The same people the referral's own steps notify (ReferralReading), minus anyone no longer active.
+            var receivers = await ReferralReading.ReceiversAsync(db, referral.ReceivingOrganisationId, ct);
+            var following = await ReferralReading.SendersAsync(db, await db.Referrals.AsNoTracking().SingleAsync(r => r.Id == referral.Id, ct), ct);
+            var senders = await db.Users.Where(u => u.IsActive && following.Contains(u.Id)).Select(u => u.Id).ToListAsync(ct);
             notifier.Notify(receivers, "referral.overdue", $"/referrals/{referral.Id}");
             notifier.Notify(senders, "referral.overdue", $"/cases/{referral.CaseId}/referrals/{referral.Id}");
             if (referral.Urgency == ReferralUrgency.Emergency)
