@@ -6,6 +6,7 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.Extensions.Localization;
 using Ura.Features.Account;
 using Ura.Features.Admin;
+using Ura.Features.Directory;
 using Ura.Features.Identification;
 using Ura.Features.Cases;
 using Ura.Features.Notifications;
@@ -57,6 +58,8 @@ public static class UraApp
         services.AddScoped<DemoData>();
         services.AddScoped<Features.Directory.DemoDirectory>();
         services.AddScoped<Features.Directory.DirectorySearch>();
+        services.AddScoped<Features.Directory.ServiceProfile>();
+        services.AddScoped<Features.Directory.DirectoryEditing>();
         services.AddScoped<InstrumentCommands>();
         services.AddScoped<CaseRegistration>();
         services.AddScoped<DuplicateCheck>();
@@ -175,6 +178,7 @@ public static class UraApp
         api.MapClosureApi();
         api.MapPersonApi();
         api.MapNotificationsApi();
+        api.MapDirectoryApi();
         Features.Referrals.ReferralsApi.MapReferralsApi(api);
         return app;
     }
