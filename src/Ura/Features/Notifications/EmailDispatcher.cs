@@ -7,6 +7,7 @@ using Microsoft.Extensions.Options;
 using Ura.Platform;
 using Ura.Platform.Data;
 using Ura.Platform.Jobs;
+using Ura.Platform.Localization;
 using Ura.Resources;
 
 namespace Ura.Features.Notifications;
@@ -109,7 +110,7 @@ public sealed class EmailDispatcher(
         var previous = CultureInfo.CurrentUICulture;
         try
         {
-            CultureInfo.CurrentUICulture = CultureInfo.GetCultureInfo(message.Language);
+            CultureInfo.CurrentUICulture = CultureInfo.GetCultureInfo(Languages.IsSupported(message.Language) ? message.Language : "en");
             var what = text["Notification." + message.Kind].Value;
             return new MailMessage(smtp.From, message.Address!)
             {
