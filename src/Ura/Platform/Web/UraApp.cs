@@ -75,6 +75,9 @@ public static class UraApp
         services.AddScoped<DemoCases>();
         services.AddScoped<PersonEditing>();
         services.AddScoped<Features.Notifications.Notifier>();
+        services.AddScoped<Features.Directory.Hsds.HsdsPublisher>();
+        services.AddScoped<Features.Directory.Hsds.DirectoryExchange>();
+        services.AddSingleton<Microsoft.AspNetCore.Authorization.IAuthorizationHandler, Features.Directory.Hsds.HsdsReadHandler>();
         services.TryAddSingleton(TimeProvider.System);
 
         services.AddRazorPages(o =>
@@ -160,6 +163,7 @@ public static class UraApp
         api.MapCaseListApi();
         api.MapClosureApi();
         api.MapPersonApi();
+        Features.Directory.Hsds.HsdsApi.MapHsdsApi(app);
         return app;
     }
 }
