@@ -18,7 +18,13 @@ public static class HsdsSchemas
 
     /// <summary>The schema's complaints about <paramref name="json"/>, one line each; empty when it is valid.</summary>
     public static async Task<List<string>> ErrorsAsync(string file, string json) =>
-        [.. (await Get(file)).Validate(json).Select(e => $"{file} {e.Path}: {e.Kind} {e.Property}")];
+        [.. Flatten((await Get(file)).Validate(json)).Select(e => $"{file} {e.Path}: {e.Kind} {e.Property}")];
+
+    /// <summary>An error inside a nested object comes wrapped (ArrayItemNotValid, PropertyRequired...); list the innermost too.</summary>
+    private static IEnumerable<NJsonSchema.Validation.ValidationError> Flatten(IEnumerable<NJsonSchema.Validation.ValidationError> errors) =>
+        errors.SelectMany(e => e is NJsonSchema.Validation.ChildSchemaValidationError child
+            ? child.Errors.Values.SelectMany(Flatten).Prepend(e)
+            : [e]);
 
     /// <summary>
     /// Validates a list answer: the HSDS <c>Page</c> fields (openapi.json components.schemas.Page) with
