@@ -11,7 +11,7 @@ namespace Ura.Features.Admin;
 /// user for every role. DEMO ONLY: every demo user shares one printed password and one printed
 /// two-factor key.
 /// </summary>
-public sealed class DemoData(UraDbContext db, IPasswordHasher<User> hasher, AuditLog audit, Cases.DemoCases demoCases)
+public sealed class DemoData(UraDbContext db, IPasswordHasher<User> hasher, AuditLog audit, Cases.DemoCases demoCases, Directory.DemoDirectory demoDirectory)
 {
     public const string Password = "Ura-demo-2026!";
     public const string TwoFactorKey = "URADEMOKEYFORTRYINGURAONLY234567";
@@ -122,6 +122,7 @@ public sealed class DemoData(UraDbContext db, IPasswordHasher<User> hasher, Audi
         {
             if (!await db.Users.AnyAsync(u => u.NormalizedEmail == SystemAdminEmail.ToUpperInvariant(), ct))
                 return false;
+            await AddDirectoryAsync(DateTime.UtcNow, ct);
             await AddCasesAsync(cases, ct);
             return true;
         }
@@ -168,8 +169,18 @@ public sealed class DemoData(UraDbContext db, IPasswordHasher<User> hasher, Audi
         }
         audit.Record("demo.seed", detail: $"countries={Countries.Count}");
         await db.SaveChangesAsync(ct);
+        await AddDirectoryAsync(now, ct);
         await AddCasesAsync(cases, ct);
         return true;
+    }
+
+    private async Task AddDirectoryAsync(DateTime now, CancellationToken ct)
+    {
+        if (await demoDirectory.SeedAsync(now, ct) is > 0 and var added)
+        {
+            audit.Record("demo.seed.directory", detail: $"services={added}");
+            await db.SaveChangesAsync(ct);
+        }
     }
 
     private async Task AddCasesAsync(int cases, CancellationToken ct)

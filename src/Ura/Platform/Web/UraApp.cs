@@ -53,6 +53,8 @@ public static class UraApp
         services.AddScoped<OrganisationCommands>();
         services.AddScoped<UserCommands>();
         services.AddScoped<DemoData>();
+        services.AddScoped<Features.Directory.DemoDirectory>();
+        services.AddScoped<Features.Directory.DirectorySearch>();
         services.AddScoped<InstrumentCommands>();
         services.AddScoped<CaseRegistration>();
         services.AddScoped<DuplicateCheck>();
