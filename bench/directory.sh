@@ -67,9 +67,10 @@ cookie=$(signin caseworker.al@demo.ura)
 legal=$(term legal-counselling)
 shelter=$(term emergency-shelter)
 # The directory search page (issue 4's example: legal counselling, Skopje, speaks Albanian, accepts minors, and others).
+# Paths go to wrk as they are: non-ASCII letters must be percent-encoded.
 cat >"$data/directory" <<LIST
 GET /directory
-GET /directory?category=legal-counselling&country=MK&city=Скопје&language=sq&minors=true
+GET /directory?category=legal-counselling&country=MK&city=%D0%A1%D0%BA%D0%BE%D0%BF%D1%98%D0%B5&language=sq&minors=true
 GET /directory?category=emergency-shelter&country=AL
 GET /directory?q=psych&language=en
 GET /directory?country=RS&age=16&gender=Feminine&page=2
