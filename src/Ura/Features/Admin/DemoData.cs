@@ -11,7 +11,8 @@ namespace Ura.Features.Admin;
 /// user for every role. DEMO ONLY: every demo user shares one printed password and one printed
 /// two-factor key.
 /// </summary>
-public sealed class DemoData(UraDbContext db, IPasswordHasher<User> hasher, AuditLog audit, Cases.DemoCases demoCases, Directory.DemoDirectory demoDirectory)
+public sealed class DemoData(UraDbContext db, IPasswordHasher<User> hasher, AuditLog audit, Cases.DemoCases demoCases, Directory.DemoDirectory demoDirectory,
+    Referrals.DemoReferrals demoReferrals)
 {
     public const string Password = "Ura-demo-2026!";
     public const string TwoFactorKey = "URADEMOKEYFORTRYINGURAONLY234567";
@@ -188,6 +189,12 @@ public sealed class DemoData(UraDbContext db, IPasswordHasher<User> hasher, Audi
         if (await demoCases.SeedAsync(cases, ct) is > 0 and var added)
         {
             audit.Record("demo.seed.cases", detail: $"cases={added}");
+            await db.SaveChangesAsync(ct);
+        }
+        // Referrals need the cases and the directory; only added once, to a demo without any.
+        if (await demoReferrals.SeedAsync(ct) is > 0 and var referrals)
+        {
+            audit.Record("demo.seed.referrals", detail: $"referrals={referrals}");
             await db.SaveChangesAsync(ct);
         }
     }

@@ -45,4 +45,14 @@ public sealed class CaseAccess(UraDbContext db, CurrentUser user, AuditLog audit
         audit.Record("case." + action, nameof(Case), @case.Id,
             $"reference={@case.Reference}" + (entityId is null ? "" : $"; id={entityId}") + (detail is null ? "" : $"; {detail}"));
     }
+
+    /// <summary>
+    /// Records on the timeline of a case the signed-in user may not read: another organisation acting
+    /// on a referral from that case. Nothing of the case is loaded or shown; saved with the change.
+    /// </summary>
+    public void RecordOnReferringCase(Guid caseId, string action, object? entityId = null, string? detail = null)
+    {
+        db.CaseEvents.Add(new CaseEvent { CaseId = caseId, At = Now, UserId = user.Id, Action = action, Detail = detail });
+        audit.Record("case." + action, nameof(Case), caseId, (entityId is null ? "" : $"id={entityId}") + (detail is null ? "" : $"; {detail}"));
+    }
 }

@@ -128,6 +128,8 @@ public sealed class ConsentRecords(UraDbContext db, CaseAccess access, CurrentUs
         if (consent.Withdraw(on, user.RequiredId, access.Now, input.Reason, access.Today) is { } error)
             return CommandResult<ConsentView>.Refused(error == "Consent.AlreadyWithdrawn" ? "" : nameof(ConsentWithdrawalInput.WithdrawnOn), error);
         access.Record(@case, "consent.withdraw", consent.Id);
+        // The receiving organisations lose what was shared under this consent, in this same save.
+        await Referrals.ReferralConsent.WithdrawnAsync(db, @case.Id, consent.Id, access.Now, ct);
         await db.SaveChangesAsync(ct);
         return CommandResult<ConsentView>.Done((await ViewsAsync(@case.Id, ct)).Single(v => v.Id == consent.Id));
     }

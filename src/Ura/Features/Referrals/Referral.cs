@@ -55,7 +55,7 @@ public sealed class Referral : IOrganisationOwned
     public bool? Successful { get; set; }
     public string? OutcomeNote { get; set; }
 
-    /// <summary>Case service types given (<see cref="Cases.ServiceType"/> names, comma separated).</summary>
+    /// <summary>Case service types given (<see cref="Ura.Features.Cases.ServiceType"/> names, comma separated).</summary>
     public string ServicesGiven { get; set; } = "";
     public DateTime? WithdrawnAt { get; set; }
     public string? WithdrawReason { get; set; }
@@ -79,6 +79,7 @@ public sealed class Referral : IOrganisationOwned
     public IEnumerable<string> SharedFieldList => SharedFields.Split(',', StringSplitOptions.RemoveEmptyEntries);
 }
 
+[System.Text.Json.Serialization.JsonConverter(typeof(System.Text.Json.Serialization.JsonStringEnumConverter<ReferralUrgency>))]
 public enum ReferralUrgency
 {
     Emergency,
@@ -86,6 +87,7 @@ public enum ReferralUrgency
     Routine,
 }
 
+[System.Text.Json.Serialization.JsonConverter(typeof(System.Text.Json.Serialization.JsonStringEnumConverter<ReferralStatus>))]
 public enum ReferralStatus
 {
     Draft,
@@ -97,6 +99,7 @@ public enum ReferralStatus
     Withdrawn,
 }
 
+[System.Text.Json.Serialization.JsonConverter(typeof(System.Text.Json.Serialization.JsonStringEnumConverter<DeclineReason>))]
 public enum DeclineReason
 {
     NoCapacity,

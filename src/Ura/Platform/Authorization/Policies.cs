@@ -22,6 +22,9 @@ public static class Policies
     /// <summary>Who reads the HSDS API <c>/hsds</c>: anyone when the node makes it public, otherwise signed-in users and tokens.</summary>
     public const string HsdsReader = "HsdsReader";
 
+    /// <summary>Who works a referral inbox: the case workers and supervisors of the receiving organisation.</summary>
+    public const string ReferralReceiver = "ReferralReceiver";
+
     public static void Add(AuthorizationOptions options)
     {
         var standard = new AuthorizationPolicyBuilder().RequireAuthenticatedUser()
@@ -37,6 +40,7 @@ public static class Policies
         // No authenticated-user requirement: the HSDS requirement decides, from the node setting.
         options.AddPolicy(HsdsReader, p => p.AddRequirements(
             Features.Directory.Hsds.HsdsReadRequirement.Instance, new PasswordChangeRequirement(), new TwoFactorRequirement()));
+        options.AddPolicy(ReferralReceiver, p => p.Combine(standard).RequireRole(Roles.CaseWorker, Roles.Supervisor));
         options.AddPolicy(Supervisor, p => p.Combine(standard).RequireRole(Roles.Supervisor));
         options.AddPolicy(AuditReader, p => p.Combine(standard).RequireRole(Roles.Supervisor, Roles.OrganisationAdmin, Roles.SystemAdmin));
     }

@@ -27,6 +27,8 @@ public sealed class Navigation(CurrentUser user, UraDbContext db)
             yield return new("/identification/submissions", "Nav.Submissions");
         if (user.IsInRole(Roles.CaseWorker) || user.IsInRole(Roles.Supervisor) || user.IsInRole(Roles.IdentificationOfficer))
             yield return new("/tasks", "Nav.MyTasks");
+        if (user.IsInRole(Roles.CaseWorker) || user.IsInRole(Roles.Supervisor))
+            yield return new("/referrals/inbox", "Nav.ReferralInbox");
         if (user.IsInRole(Roles.Supervisor))
             yield return new("/cases/closures", "Nav.Closures");
         if (user.IsInRole(Roles.Supervisor) || user.IsInRole(Roles.OrganisationAdmin) || user.IsInRole(Roles.SystemAdmin))

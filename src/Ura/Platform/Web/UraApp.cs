@@ -6,6 +6,7 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.Extensions.Localization;
 using Ura.Features.Account;
 using Ura.Features.Admin;
+using Ura.Features.Directory;
 using Ura.Features.Identification;
 using Ura.Features.Cases;
 using Ura.Platform.Audit;
@@ -55,6 +56,8 @@ public static class UraApp
         services.AddScoped<DemoData>();
         services.AddScoped<Features.Directory.DemoDirectory>();
         services.AddScoped<Features.Directory.DirectorySearch>();
+        services.AddScoped<Features.Directory.ServiceProfile>();
+        services.AddScoped<Features.Directory.DirectoryEditing>();
         services.AddScoped<InstrumentCommands>();
         services.AddScoped<CaseRegistration>();
         services.AddScoped<DuplicateCheck>();
@@ -80,6 +83,9 @@ public static class UraApp
         services.AddScoped<Features.Directory.Hsds.HsdsPublisher>();
         services.AddScoped<Features.Directory.Hsds.DirectoryExchange>();
         services.AddSingleton<Microsoft.AspNetCore.Authorization.IAuthorizationHandler, Features.Directory.Hsds.HsdsReadHandler>();
+        services.AddScoped<Features.Referrals.ReferralSending>();
+        services.AddScoped<Features.Referrals.ReferralReceiving>();
+        services.AddScoped<Features.Referrals.DemoReferrals>();
         services.TryAddSingleton(TimeProvider.System);
 
         services.AddRazorPages(o =>
@@ -166,6 +172,8 @@ public static class UraApp
         api.MapClosureApi();
         api.MapPersonApi();
         Features.Directory.Hsds.HsdsApi.MapHsdsApi(app);
+        api.MapDirectoryApi();
+        Features.Referrals.ReferralsApi.MapReferralsApi(api);
         return app;
     }
 }
