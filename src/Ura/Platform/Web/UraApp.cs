@@ -9,11 +9,13 @@ using Ura.Features.Admin;
 using Ura.Features.Directory;
 using Ura.Features.Identification;
 using Ura.Features.Cases;
+using Ura.Features.Notifications;
 using Ura.Platform.Audit;
 using Ura.Platform.Authorization;
 using Ura.Platform.Crypto;
 using Ura.Platform.Data;
 using Ura.Platform.Identity;
+using Ura.Platform.Jobs;
 using Ura.Platform.Localization;
 using Ura.Resources;
 
@@ -83,6 +85,10 @@ public static class UraApp
         services.AddScoped<Features.Directory.Hsds.HsdsPublisher>();
         services.AddScoped<Features.Directory.Hsds.DirectoryExchange>();
         services.AddSingleton<Microsoft.AspNetCore.Authorization.IAuthorizationHandler, Features.Directory.Hsds.HsdsReadHandler>();
+        services.AddScoped<Features.Notifications.NotificationInbox>();
+        services.AddScoped<Features.Home.ReferralDashboard>();
+        services.AddScoped<Platform.Jobs.JobLeases>();
+        services.Configure<Platform.Jobs.JobOptions>(builder.Configuration.GetSection(Platform.Jobs.JobOptions.Section));
         services.AddScoped<Features.Referrals.ReferralSending>();
         services.AddScoped<Features.Referrals.ReferralReceiving>();
         services.AddScoped<Features.Referrals.DemoReferrals>();
@@ -125,6 +131,9 @@ public static class UraApp
         });
         services.Configure<HostOptions>(o => o.ShutdownTimeout = TimeSpan.FromSeconds(20));
         services.AddHostedService<MigrateOnStart>();
+        // Registered after MigrateOnStart: hosted services start in order, so jobs never meet an unmigrated database.
+        services.AddUraJob<Features.Notifications.EmailDispatcher>("email", o => o.EmailInterval);
+        services.AddUraJob<Features.Notifications.DeadlineReminders>("deadlines", o => o.DeadlineInterval);
         services.AddRateLimiter(o =>
         {
             o.RejectionStatusCode = StatusCodes.Status429TooManyRequests;
@@ -172,6 +181,7 @@ public static class UraApp
         api.MapClosureApi();
         api.MapPersonApi();
         Features.Directory.Hsds.HsdsApi.MapHsdsApi(app);
+        api.MapNotificationsApi();
         api.MapDirectoryApi();
         Features.Referrals.ReferralsApi.MapReferralsApi(api);
         return app;
