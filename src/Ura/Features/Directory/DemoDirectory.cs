@@ -53,27 +53,27 @@ public sealed class DemoDirectory(UraDbContext db)
     /// <summary>A country's demo places and ways: language, cities, currency, telephone prefix, streets.</summary>
     private sealed record Place(
         string Language, string[] Spoken, string Capital, string CapitalRegion, string Town, string TownRegion,
-        string Currency, string PhonePrefix, string[] Streets, string PostalCode, string TownPostalCode, string WebDomain, string[] Contacts);
+        string Currency, string PhonePrefix, string[] Streets, string ShelterStreet, string PostalCode, string TownPostalCode, string WebDomain, string[] Contacts);
 
     private static readonly Dictionary<string, Place> Places = new()
     {
         ["AL"] = new("sq", ["sq", "it"], "Tiranë", "Qarku i Tiranës", "Durrës", "Qarku i Durrësit", "ALL", "+355 4 22",
-            ["Rruga e Kavajës 112", "Bulevardi Zogu I 45", "Rruga Myslym Shyri 18", "Rruga e Durrësit 76", "Rruga Abdi Toptani 9", "Rruga Skënderbeu 14"],
+            ["Rruga e Kavajës 112", "Bulevardi Zogu I 45", "Rruga Myslym Shyri 18", "Rruga e Durrësit 76", "Rruga Abdi Toptani 9", "Rruga Skënderbeu 14"], "Rruga Pjetër Budi 21",
             "1001", "2001", "al", ["Arjola Meta", "Klodiana Prifti", "Alban Hysa", "Eni Zeneli", "Fatos Laçi", "Sonila Xhafa"]),
         ["XK"] = new("sq", ["sq", "sr", "tr"], "Prishtinë", "Rajoni i Prishtinës", "Prizren", "Rajoni i Prizrenit", "EUR", "+383 38 22",
-            ["Rruga Agim Ramadani 23", "Rruga Nëna Terezë 31", "Rruga UÇK 54", "Rruga Luan Haradinaj 7", "Rruga Garibaldi 11", "Rruga Remzi Ademaj 3"],
+            ["Rruga Agim Ramadani 23", "Rruga Nëna Terezë 31", "Rruga UÇK 54", "Rruga Luan Haradinaj 7", "Rruga Garibaldi 11", "Rruga Remzi Ademaj 3"], "Rruga Fehmi Agani 40",
             "10000", "20000", "xk", ["Shqipe Gashi", "Burim Kastrati", "Arbnora Zeqiri", "Visar Hyseni", "Lirije Hoxha", "Kaltrina Dema"]),
         ["MK"] = new("mk", ["mk", "sq", "tr", "rom"], "Скопје", "Скопски регион", "Тетово", "Полошки регион", "MKD", "+389 2 31",
-            ["ул. Македонија 12", "бул. Илинден 88", "ул. Димитрие Чуповски 5", "бул. Партизански одреди 41", "ул. Никола Вапцаров 9", "ул. Илинденска 110"],
+            ["ул. Македонија 12", "бул. Илинден 88", "ул. Димитрие Чуповски 5", "бул. Партизански одреди 41", "ул. Никола Вапцаров 9", "ул. Илинденска 110"], "ул. Васил Главинов 17",
             "1000", "1200", "mk", ["Марина Велковска", "Бујар Алими", "Катерина Спасовска", "Агрон Салиу", "Ивана Павловска", "Тони Јанев"]),
         ["ME"] = new("sr", ["sr", "sq"], "Podgorica", "Glavni grad Podgorica", "Bar", "Primorski region", "EUR", "+382 20 23",
-            ["Bulevar Svetog Petra Cetinjskog 60", "Ulica slobode 34", "Njegoševa 21", "Bulevar revolucije 15", "Vojislavljevića 8", "Jovana Tomaševića 12"],
+            ["Bulevar Svetog Petra Cetinjskog 60", "Ulica slobode 34", "Njegoševa 21", "Bulevar revolucije 15", "Vojislavljevića 8", "Jovana Tomaševića 12"], "Hercegovačka 44",
             "81000", "85000", "me", ["Sanja Marković", "Vesna Perović", "Predrag Ivanović", "Bojana Vučinić", "Danilo Radulović", "Ana Mijović"]),
         ["RS"] = new("sr", ["sr", "hu", "rom"], "Beograd", "Grad Beograd", "Novi Sad", "Južnobački okrug", "RSD", "+381 11 32",
-            ["Ruže Jovanović 27a", "Bulevar kralja Aleksandra 84", "Kneza Miloša 10", "Nemanjina 22", "Bulevar oslobođenja 30", "Kralja Petra I 19"],
+            ["Ruže Jovanović 27a", "Bulevar kralja Aleksandra 84", "Kneza Miloša 10", "Nemanjina 22", "Bulevar oslobođenja 30", "Kralja Petra I 19"], "Cara Dušana 71",
             "11000", "21000", "rs", ["Danijela Kostić", "Branislav Lukić", "Sofija Ranković", "Mladen Savić", "Jovana Živković", "Aleksandra Božić"]),
         ["BA"] = new("bs", ["bs", "sr", "hr"], "Sarajevo", "Kanton Sarajevo", "Tuzla", "Tuzlanski kanton", "BAM", "+387 33 21",
-            ["Zmaja od Bosne 7", "Maršala Tita 28", "Hamdije Kreševljakovića 19", "Alipašina 41", "Turalibegova 15", "Titova 9"],
+            ["Zmaja od Bosne 7", "Maršala Tita 28", "Hamdije Kreševljakovića 19", "Alipašina 41", "Turalibegova 15", "Titova 9"], "Ferhadija 30",
             "71000", "75000", "ba", ["Azra Mujić", "Senad Hasić", "Merima Alić", "Edin Kurtović", "Lamija Softić", "Damir Čaušević"]),
     };
 
@@ -251,10 +251,11 @@ public sealed class DemoDirectory(UraDbContext db)
             location.Addresses.Add(new Address
             {
                 LocationId = location.Id,
-                Address1 = country.Streets[orgIndex],
+                // The shelter has its own street, which no other demo place shares, so a test can prove it never leaks.
+                Address1 = key == "shelter" ? country.ShelterStreet : country.Streets[orgIndex],
                 City = inTown ? country.Town : country.Capital,
                 Region = inTown ? country.TownRegion : country.CapitalRegion,
-                PostalCode = inTown ? country.TownPostalCode : country.PostalCode,
+                PostalCode = inTown ? country.TownPostalCode : key == "shelter" ? country.PostalCode[..^1] + "7" : country.PostalCode,
                 CountryCode = code,
                 AddressType = LocationType.Physical,
             });

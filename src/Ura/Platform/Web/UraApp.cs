@@ -6,6 +6,7 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.Extensions.Localization;
 using Ura.Features.Account;
 using Ura.Features.Admin;
+using Ura.Features.Directory;
 using Ura.Features.Identification;
 using Ura.Features.Cases;
 using Ura.Platform.Audit;
@@ -55,6 +56,8 @@ public static class UraApp
         services.AddScoped<DemoData>();
         services.AddScoped<Features.Directory.DemoDirectory>();
         services.AddScoped<Features.Directory.DirectorySearch>();
+        services.AddScoped<Features.Directory.ServiceProfile>();
+        services.AddScoped<Features.Directory.DirectoryEditing>();
         services.AddScoped<InstrumentCommands>();
         services.AddScoped<CaseRegistration>();
         services.AddScoped<DuplicateCheck>();
@@ -165,6 +168,7 @@ public static class UraApp
         api.MapCaseListApi();
         api.MapClosureApi();
         api.MapPersonApi();
+        api.MapDirectoryApi();
         Features.Referrals.ReferralsApi.MapReferralsApi(api);
         return app;
     }
