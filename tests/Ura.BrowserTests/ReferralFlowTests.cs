@@ -89,8 +89,13 @@ public sealed partial class ReferralFlowTests(UraServer server, BrowserFixture b
         Assert.Contains($"case={caseId}", href, StringComparison.Ordinal);
         var serviceId = ServiceLink().Match(href!).Groups[1].Value;
 
-        // The service's page leads to the referral form for this case; open it as its button does.
-        await GoToAsync(worker, $"/cases/{caseId}/referrals/new?service={serviceId}");
+        // The service's page, reached with the case, leads to the referral form.
+        await result.Locator("h2 a").ClickAsync();
+        await worker.WaitForURLAsync($"**/directory/services/{serviceId}**");
+        await ArrivedAsync(worker);
+        await main.GetByRole(AriaRole.Link, new() { Name = await TextAsync(worker, "Directory.Service.Refer") }).ClickAsync();
+        await worker.WaitForURLAsync($"**/cases/{caseId}/referrals/new?service={serviceId}");
+        await ArrivedAsync(worker);
         await Expect(main).ToContainTextAsync(serviceName);
         await Expect(main.Locator("p.notice.good")).ToContainTextAsync(await TextAsync(worker, "Referrals.New.ConsentCovers"));
         await Expect(worker.GetByLabel(await TextAsync(worker, "SharedField.FirstName"), new() { Exact = true })).ToBeCheckedAsync();
