@@ -53,6 +53,8 @@ public partial class UraFactory : WebApplicationFactory<Program>
             ["Ura:Demo"] = "true",
             // Tests open the cases they need; DemoCasesTests seed invented ones.
             ["Ura:DemoCases"] = "0",
+            // Background jobs would act on a test's rows behind its back; tests run them directly.
+            ["Ura:Jobs:Enabled"] = "false",
             ["Ura:Keys:KeyEncryptionKey"] = KeyEncryptionKey,
             ["Ura:Database:Provider"] = TestDatabase.Provider,
             ["Ura:Database:ConnectionString"] = ConnectionString,

@@ -287,7 +287,6 @@ public sealed class DemoDirectory(UraDbContext db)
             AcceptsReferrals = t.AcceptsReferrals,
             Email = $"{t.Key}.{code.ToLowerInvariant()}@demo.ura",
             FeesDescription = t.Key == "reintegration" ? phrases["grant"] : phrases["free"],
-            InterpretationServices = t.ExtraLanguages is { Length: > 2 } ? string.Join(", ", t.ExtraLanguages) : null,
             CreatedAt = now,
             ModifiedAt = now,
         };

@@ -1,5 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
+using Microsoft.Extensions.Options;
+using Ura.Platform;
 using Ura.Platform.Data;
 
 namespace Ura.Features.Notifications;
@@ -41,17 +43,32 @@ public sealed class EmailMessage
     public string? LastError { get; set; }
 }
 
-/// <summary>Adds notifications (and their e-mails) to the current unit of work; the caller's save writes them with its change.</summary>
-public sealed class Notifier(UraDbContext db, TimeProvider clock)
+/// <summary>
+/// Adds notifications to the current unit of work; the caller's save writes them with its change.
+/// When an SMTP server is configured (<c>Ura:Smtp:Host</c>) each also gets an e-mail in the outbox,
+/// which <see cref="EmailDispatcher"/> sends; without one no e-mail rows are written at all.
+/// </summary>
+public sealed class Notifier(UraDbContext db, TimeProvider clock, IOptions<UraOptions> options)
 {
     public void Notify(IEnumerable<Guid> userIds, string kind, string link)
     {
         var now = clock.GetUtcNow().UtcDateTime;
+        var email = !string.IsNullOrWhiteSpace(options.Value.Smtp.Host);
         foreach (var userId in userIds.Distinct())
         {
             db.Notifications.Add(new Notification { UserId = userId, Kind = kind, Link = link, CreatedAt = now });
-            db.EmailMessages.Add(new EmailMessage { UserId = userId, Kind = kind, Link = link, CreatedAt = now, NextAttemptAt = now });
+            if (email)
+                db.EmailMessages.Add(new EmailMessage { UserId = userId, Kind = kind, Link = link, CreatedAt = now, NextAttemptAt = now });
         }
+    }
+
+    /// <summary>The active users of an organisation holding any of <paramref name="roles"/>: who a notification to "the organisation's case workers" reaches.</summary>
+    public Task<List<Guid>> StaffAsync(Guid organisationId, IEnumerable<string> roles, CancellationToken ct)
+    {
+        var names = roles.ToList();
+        return db.Users.Where(u => u.OrganisationId == organisationId && u.IsActive
+                && db.UserRoles.Any(ur => ur.UserId == u.Id && db.Roles.Any(r => r.Id == ur.RoleId && names.Contains(r.Name!))))
+            .Select(u => u.Id).ToListAsync(ct);
     }
 }
 
@@ -63,6 +80,8 @@ internal sealed class NotificationConfiguration : IEntityTypeConfiguration<Notif
         e.Property(n => n.Link).HasMaxLength(300);
         e.HasOne<Platform.Identity.User>().WithMany().HasForeignKey(n => n.UserId).OnDelete(DeleteBehavior.Cascade);
         e.HasIndex(n => new { n.UserId, n.ReadAt, n.CreatedAt });
+        // The list under the bell: one user's notifications, newest first, read or not.
+        e.HasIndex(n => new { n.UserId, n.CreatedAt });
     }
 }
 

@@ -62,6 +62,8 @@ public sealed class UraDbContext(DbContextOptions<UraDbContext> options, FieldPr
     public DbSet<Features.Referrals.ReferralEvent> ReferralEvents => Set<Features.Referrals.ReferralEvent>();
     public DbSet<Features.Notifications.Notification> Notifications => Set<Features.Notifications.Notification>();
     public DbSet<Features.Notifications.EmailMessage> EmailMessages => Set<Features.Notifications.EmailMessage>();
+    public DbSet<Features.Notifications.TaskDueReminder> TaskDueReminders => Set<Features.Notifications.TaskDueReminder>();
+    public DbSet<Jobs.JobLease> JobLeases => Set<Jobs.JobLease>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {

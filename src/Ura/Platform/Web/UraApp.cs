@@ -9,11 +9,13 @@ using Ura.Features.Admin;
 using Ura.Features.Directory;
 using Ura.Features.Identification;
 using Ura.Features.Cases;
+using Ura.Features.Notifications;
 using Ura.Platform.Audit;
 using Ura.Platform.Authorization;
 using Ura.Platform.Crypto;
 using Ura.Platform.Data;
 using Ura.Platform.Identity;
+using Ura.Platform.Jobs;
 using Ura.Platform.Localization;
 using Ura.Resources;
 
@@ -80,6 +82,10 @@ public static class UraApp
         services.AddScoped<DemoCases>();
         services.AddScoped<PersonEditing>();
         services.AddScoped<Features.Notifications.Notifier>();
+        services.AddScoped<Features.Notifications.NotificationInbox>();
+        services.AddScoped<Features.Home.ReferralDashboard>();
+        services.AddScoped<Platform.Jobs.JobLeases>();
+        services.Configure<Platform.Jobs.JobOptions>(builder.Configuration.GetSection(Platform.Jobs.JobOptions.Section));
         services.AddScoped<Features.Referrals.ReferralSending>();
         services.AddScoped<Features.Referrals.ReferralReceiving>();
         services.AddScoped<Features.Referrals.DemoReferrals>();
@@ -122,6 +128,9 @@ public static class UraApp
         });
         services.Configure<HostOptions>(o => o.ShutdownTimeout = TimeSpan.FromSeconds(20));
         services.AddHostedService<MigrateOnStart>();
+        // Registered after MigrateOnStart: hosted services start in order, so jobs never meet an unmigrated database.
+        services.AddUraJob<Features.Notifications.EmailDispatcher>("email", o => o.EmailInterval);
+        services.AddUraJob<Features.Notifications.DeadlineReminders>("deadlines", o => o.DeadlineInterval);
         services.AddRateLimiter(o =>
         {
             o.RejectionStatusCode = StatusCodes.Status429TooManyRequests;
@@ -168,6 +177,7 @@ public static class UraApp
         api.MapCaseListApi();
         api.MapClosureApi();
         api.MapPersonApi();
+        api.MapNotificationsApi();
         api.MapDirectoryApi();
         Features.Referrals.ReferralsApi.MapReferralsApi(api);
         return app;
