@@ -214,6 +214,39 @@ public sealed class DirectoryEditingTests(UraFactory factory) : IClassFixture<Ur
     }
 
     [Fact]
+    public async Task CreateService_ThroughTheApi_Answers201WithTheServiceAndItsAddress()
+    {
+        var client = await factory.SignInAsync(Demo.Coordinator);
+        var organisationId = await OrganisationOfAsync(SocialCare);
+
+        var response = await client.PostAsJsonAsync($"/api/v1/directory/organisations/{organisationId}/services", Body("Këshillim për të rinjtë"));
+        var created = await response.Content.ReadFromJsonAsync<ServiceView>();
+
+        Assert.Equal(HttpStatusCode.Created, response.StatusCode);
+        Assert.Equal($"/api/v1/directory/services/{created!.Id}", response.Headers.Location!.OriginalString);
+        Assert.Equal(organisationId, created.OrganisationId);
+        Assert.Equal(["family-contact"], created.Categories);
+        Assert.Equal("Rruga Myslym Shyri 18", created.Locations.Single().Addresses.Single().Address1);
+        Assert.Equal("MO,WE", created.Schedules.Single().ByDay);
+    }
+
+    [Fact]
+    public async Task ChangeLocation_BumpsTheServicesGivenThere()
+    {
+        var police = DemoDirectory.ServiceId("AL", "identification");
+        var office = DemoDirectory.LocationId("AL", Features.Admin.DemoData.OrgKind.Police, "office");
+        var before = await factory.WithDb(db => db.Services.Where(s => s.Id == police).Select(s => s.ModifiedAt).SingleAsync());
+        var client = await factory.SignInAsync(Demo.Coordinator);
+
+        var response = await client.PutAsJsonAsync($"/api/v1/directory/locations/{office}",
+            new { name = "Sektori", locationType = "Physical", address1 = "Rruga e re 2", city = "Tiranë", countryCode = "AL" });
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.True(await factory.WithDb(db => db.Services.Where(s => s.Id == police).Select(s => s.ModifiedAt).SingleAsync()) > before);
+        Assert.True(await factory.WithDb(db => db.AuditEvents.AnyAsync(e => e.Action == "directory.location.change" && e.EntityId == office.ToString())));
+    }
+
+    [Fact]
     public async Task CreateService_OrganisationOutOfScope_404AndNothingAdded()
     {
         var before = await ServiceCountAsync();
