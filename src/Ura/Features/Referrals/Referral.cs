@@ -164,7 +164,7 @@ internal sealed class ReferralConfiguration : IEntityTypeConfiguration<Referral>
         e.HasOne<Directory.Service>().WithMany().HasForeignKey(r => r.ServiceId).OnDelete(DeleteBehavior.Restrict);
         e.HasIndex(r => new { r.CaseId, r.CreatedAt });
         e.HasIndex(r => new { r.ReceivingOrganisationId, r.Status, r.SentAt });
-        // The inbox without a status filter: newest sent first (migration 0016).
+        // The whole inbox, newest first, across statuses (migration 0015).
         e.HasIndex(r => new { r.ReceivingOrganisationId, r.SentAt });
         e.HasIndex(r => new { r.OrganisationId, r.Status, r.SentAt });
         e.HasIndex(r => new { r.Status, r.DecideBy });

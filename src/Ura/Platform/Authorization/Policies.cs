@@ -19,6 +19,9 @@ public static class Policies
     /// <summary>Who maintains directory entries: an organisation's admins (its own), national coordinators (their country's).</summary>
     public const string DirectoryEditor = "DirectoryEditor";
 
+    /// <summary>Who reads the HSDS API <c>/hsds</c>: anyone when the node makes it public, otherwise signed-in users and tokens.</summary>
+    public const string HsdsReader = "HsdsReader";
+
     /// <summary>Who works a referral inbox: the case workers and supervisors of the receiving organisation.</summary>
     public const string ReferralReceiver = "ReferralReceiver";
 
@@ -34,6 +37,9 @@ public static class Policies
         options.AddPolicy(IdentificationOfficer, p => p.Combine(standard).RequireRole(Roles.IdentificationOfficer));
         options.AddPolicy(CaseWork, p => p.Combine(standard).RequireRole(Roles.CaseWorker, Roles.Supervisor, Roles.IdentificationOfficer));
         options.AddPolicy(DirectoryEditor, p => p.Combine(standard).RequireRole(Roles.OrganisationAdmin, Roles.NationalCoordinator));
+        // No authenticated-user requirement: the HSDS requirement decides, from the node setting.
+        options.AddPolicy(HsdsReader, p => p.AddRequirements(
+            Features.Directory.Hsds.HsdsReadRequirement.Instance, new PasswordChangeRequirement(), new TwoFactorRequirement()));
         options.AddPolicy(ReferralReceiver, p => p.Combine(standard).RequireRole(Roles.CaseWorker, Roles.Supervisor));
         options.AddPolicy(Supervisor, p => p.Combine(standard).RequireRole(Roles.Supervisor));
         options.AddPolicy(AuditReader, p => p.Combine(standard).RequireRole(Roles.Supervisor, Roles.OrganisationAdmin, Roles.SystemAdmin));

@@ -36,6 +36,8 @@ public static class Commands
                                              create an API token for the user and print it
           audit verify                       recompute the audit hash chain; exit code 1 if broken
           screening import FILE              import a screening instrument (JSON, format ura-screening-instrument/1)
+          directory export [FILE|-]          write the whole service directory as one HSDS JSON document (default: standard output)
+          directory import FILE              check an HSDS directory document and apply it all or nothing
 
         Configuration: appsettings.json or environment, e.g. Ura__Database__Provider=Postgres,
         Ura__Database__ConnectionString=..., Ura__DataDirectory=..., Ura__Keys__KeyEncryptionKeyFile=...
@@ -61,6 +63,8 @@ public static class Commands
                 "users" when words.ElementAtOrDefault(1) == "token" && words.Count == 3 => await InScope(options, (s, o) => TokenAsync(s, words[2], o)),
                 "audit" when words.ElementAtOrDefault(1) == "verify" => await InScope(options, VerifyAsync),
                 "screening" when words.ElementAtOrDefault(1) == "import" && words.Count == 3 => await InScope(options, (s, _) => ImportInstrumentAsync(s, words[2])),
+                "directory" when words.ElementAtOrDefault(1) == "export" && words.Count <= 3 => await InScope(options, (s, _) => ExportDirectoryAsync(s, words.ElementAtOrDefault(2))),
+                "directory" when words.ElementAtOrDefault(1) == "import" && words.Count == 3 => await InScope(options, (s, _) => ImportDirectoryAsync(s, words[2])),
                 "help" => Print(Usage, 0),
                 _ => Print($"Unknown command '{command}'.\n\n{Usage}", 2),
             };
@@ -259,6 +263,29 @@ public static class Commands
         System.Globalization.CultureInfo.CurrentCulture = System.Globalization.CultureInfo.InvariantCulture;
         var text = services.GetRequiredService<Microsoft.Extensions.Localization.IStringLocalizer<Ura.Resources.Text>>();
         return Print($"{file} was not imported:\n" + string.Join("\n", result.Messages(text)), 1);
+    }
+
+    private static async Task<int> ExportDirectoryAsync(IServiceProvider services, string? file)
+    {
+        var document = await services.GetRequiredService<Features.Directory.Hsds.DirectoryExchange>().ExportAsync(CancellationToken.None);
+        var json = System.Text.Json.JsonSerializer.Serialize(document, Features.Directory.Hsds.HsdsJson.Options);
+        if (file is null or "-")
+            return Print(json, 0);
+        await File.WriteAllTextAsync(file, json);
+        var serviceCount = document.Organizations.Sum(o => o.Services?.Count ?? 0);
+        return Print($"Exported {document.Organizations.Count} organisations and {serviceCount} services to {file}.", 0);
+    }
+
+    private static async Task<int> ImportDirectoryAsync(IServiceProvider services, string file)
+    {
+        if (!File.Exists(file))
+            return Print($"No file '{file}'.", 1);
+        if (new FileInfo(file).Length > Features.Directory.Hsds.DirectoryExchange.MaxLength)
+            return Print($"{file} is larger than {Features.Directory.Hsds.DirectoryExchange.MaxLength} bytes.", 1);
+        var result = await services.GetRequiredService<Features.Directory.Hsds.DirectoryExchange>().ImportAsync(await File.ReadAllTextAsync(file), CancellationToken.None);
+        return result.Succeeded
+            ? Print($"Imported {result.Organisations} organisations and {result.Services} services from {file}.", 0)
+            : Print($"{file} was not imported; nothing was changed:\n" + string.Join("\n", result.Errors), 1);
     }
 
     private static bool Flag(List<string> options, string name) => options.Remove(name);

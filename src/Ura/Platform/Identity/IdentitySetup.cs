@@ -93,7 +93,8 @@ public static class IdentitySetup
         return services;
     }
 
-    public static bool IsApi(HttpRequest request) => request.Path.StartsWithSegments("/api");
+    /// <summary>Programs' endpoints: the API and the HSDS read API answer ProblemDetails and accept bearer tokens.</summary>
+    public static bool IsApi(HttpRequest request) => request.Path.StartsWithSegments("/api") || request.Path.StartsWithSegments("/hsds");
 
     /// <summary>
     /// API callers get 401 ProblemDetails, not a redirect. People whose session cookie is still sent but

@@ -82,6 +82,9 @@ public static class UraApp
         services.AddScoped<DemoCases>();
         services.AddScoped<PersonEditing>();
         services.AddScoped<Features.Notifications.Notifier>();
+        services.AddScoped<Features.Directory.Hsds.HsdsPublisher>();
+        services.AddScoped<Features.Directory.Hsds.DirectoryExchange>();
+        services.AddSingleton<Microsoft.AspNetCore.Authorization.IAuthorizationHandler, Features.Directory.Hsds.HsdsReadHandler>();
         services.AddScoped<Features.Notifications.NotificationInbox>();
         services.AddScoped<Features.Home.ReferralDashboard>();
         services.AddScoped<Platform.Jobs.JobLeases>();
@@ -177,6 +180,7 @@ public static class UraApp
         api.MapCaseListApi();
         api.MapClosureApi();
         api.MapPersonApi();
+        Features.Directory.Hsds.HsdsApi.MapHsdsApi(app);
         api.MapNotificationsApi();
         api.MapDirectoryApi();
         Features.Referrals.ReferralsApi.MapReferralsApi(api);
