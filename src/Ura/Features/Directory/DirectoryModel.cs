@@ -37,7 +37,7 @@ public sealed class Service : IOrganisationOwned
     public int? MinimumAge { get; set; }
     public int? MaximumAge { get; set; }
 
-    /// <summary>Genders served (<see cref="Cases.Gender"/> names, comma separated); empty means everyone. Ura's addition.</summary>
+    /// <summary>Genders served (<see cref="Ura.Features.Cases.Gender"/> names, comma separated); empty means everyone. Ura's addition.</summary>
     public string EligibleGenders { get; set; } = "";
 
     /// <summary>Citizenships served (ISO 3166 alpha-2, comma separated); empty means any. Ura's addition.</summary>
