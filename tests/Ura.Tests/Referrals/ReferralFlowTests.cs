@@ -82,6 +82,25 @@ public sealed class ReferralFlowTests(UraFactory factory) : IClassFixture<UraFac
     }
 
     [Fact]
+    public async Task Withdraw_DraftNeverSent_ReceiverNeverSeesItNorIsTold()
+    {
+        var sender = await factory.SignInAsync(Demo.CaseWorker);
+        var opened = await OpenAsync(sender, Adult("Erjona", "Dushku"));
+        var serviceId = await factory.AddServiceAsync(Demo.SocialWorker);
+        var draft = await CreateAsync(sender, opened.Id, ReferralBody(serviceId, send: false));
+        var notifications = await factory.WithDb(db => db.Notifications.CountAsync());
+
+        var withdrawn = await sender.PostAsJsonAsync($"/api/v1/cases/{opened.Id}/referrals/{draft.Id}/withdraw", new { reason = "Found help in the family." });
+
+        Assert.Equal(HttpStatusCode.OK, withdrawn.StatusCode);
+        Assert.Equal(ReferralStatus.Withdrawn, (await factory.ReferralRowAsync(draft.Id)).Status);
+        Assert.Equal(notifications, await factory.WithDb(db => db.Notifications.CountAsync()));
+        var receiver = await factory.SignInAsync(Demo.SocialWorker);
+        Assert.Equal(HttpStatusCode.NotFound, (await receiver.GetAsync($"/api/v1/referrals/{draft.Id}")).StatusCode);
+        Assert.DoesNotContain(draft.Id.ToString(), await receiver.GetStringAsync("/api/v1/referrals/inbox?status=Withdrawn"), StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Receiver_AcknowledgeAcceptOpenCaseComplete_SenderSeesOutcomeOnReferralAndTimeline()
     {
         var (sender, opened, _, referral) = await factory.SentReferralAsync("Vjosa", "en");

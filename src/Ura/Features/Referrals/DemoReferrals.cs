@@ -50,7 +50,7 @@ public sealed class DemoReferrals(UraDbContext db, ConsentCheck consent, TimePro
         {
             var sender = senders[number];
             var cases = await db.Cases.AsNoTracking().Include(c => c.Person).Include(c => c.Team)
-                .Where(c => c.OrganisationId == sender.OrganisationId && c.Status == CaseStatus.Active && c.Person != null)
+                .Where(c => c.OrganisationId == sender.OrganisationId && (c.Status == CaseStatus.Active || c.Status == CaseStatus.FollowUp) && c.Person != null)
                 .OrderBy(c => c.Reference).Take(Story.Length * 6).ToListAsync(ct);
             var story = 0;
             foreach (var @case in cases)

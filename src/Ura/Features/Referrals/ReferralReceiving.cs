@@ -21,12 +21,15 @@ public sealed class ReferralReceiving(
 {
     public const int PageSize = 25;
 
-    /// <summary>Referrals sent to the user's organisation, for its case workers and supervisors only; nobody else finds any.</summary>
+    /// <summary>
+    /// Referrals sent to the user's organisation, for its case workers and supervisors only; nobody else
+    /// finds any. "Sent" is its time: a draft, even one withdrawn before sending, never reaches the receiver.
+    /// </summary>
     private IQueryable<Referral> Received()
     {
         if (user.OrganisationId is not { } organisationId || !(user.IsInRole(Roles.CaseWorker) || user.IsInRole(Roles.Supervisor)))
             return db.Referrals.Where(_ => false);
-        return db.Referrals.Where(r => r.ReceivingOrganisationId == organisationId && r.Status != ReferralStatus.Draft);
+        return db.Referrals.Where(r => r.ReceivingOrganisationId == organisationId && r.SentAt != null);
     }
 
     /// <summary>The inbox, newest sent first, optionally of one status. One row more than a page tells whether another follows.</summary>
