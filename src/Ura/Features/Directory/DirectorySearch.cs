@@ -223,3 +223,9 @@ internal sealed record ServiceListDetails(ILookup<Guid, string> CategoryCodes, I
 
     public IReadOnlyList<string> Cities(Guid id) => [.. CityNames[id].Distinct().Order(StringComparer.CurrentCulture)];
 }
+
+/// <summary>The search's own index (kept with the search rather than in DirectoryModel.cs): services in name order.</summary>
+internal sealed class DirectorySearchIndexes : Microsoft.EntityFrameworkCore.IEntityTypeConfiguration<Service>
+{
+    public void Configure(Microsoft.EntityFrameworkCore.Metadata.Builders.EntityTypeBuilder<Service> e) => e.HasIndex(s => new { s.Name, s.Id });
+}
