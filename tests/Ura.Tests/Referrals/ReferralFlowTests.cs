@@ -191,6 +191,37 @@ public sealed class ReferralFlowTests(UraFactory factory) : IClassFixture<UraFac
     }
 
     [Fact]
+    public async Task Decline_Receiver_NoLongerSeesThePersonSenderStillDoes()
+    {
+        var (sender, opened, _, referral) = await factory.SentReferralAsync("Valbona", "en");
+        var receiver = await factory.SignInAsync(Demo.SocialWorker, "sq");
+        await StepAsync(receiver, referral.Id, "acknowledge");
+
+        await StepAsync(receiver, referral.Id, "decline", new { declineReason = "NoCapacity", note = "Full." });
+
+        var theirs = (await receiver.GetFromJsonAsync<ReferralView>($"/api/v1/referrals/{referral.Id}", WebJson))!;
+        var html = await (await receiver.GetAsync($"/referrals/{referral.Id}")).HtmlAsync();
+        var ours = (await sender.GetFromJsonAsync<ReferralView>($"/api/v1/cases/{opened.Id}/referrals/{referral.Id}", WebJson))!;
+        Assert.Null(theirs.Shared);
+        Assert.DoesNotContain("Valbona", html, StringComparison.Ordinal);
+        Assert.Contains(factory.Text("Referrals.SharedEnded", "sq"), html, StringComparison.Ordinal);
+        Assert.Equal("Valbona", ours.Shared!["FirstName"]);
+    }
+
+    [Fact]
+    public async Task Withdraw_Receiver_NoLongerSeesThePerson()
+    {
+        var (sender, opened, _, referral) = await factory.SentReferralAsync("Drita");
+        var receiver = await factory.SignInAsync(Demo.SocialWorker);
+
+        await sender.PostAsJsonAsync($"/api/v1/cases/{opened.Id}/referrals/{referral.Id}/withdraw", new { reason = "Moved away." });
+
+        var theirs = (await receiver.GetFromJsonAsync<ReferralView>($"/api/v1/referrals/{referral.Id}", WebJson))!;
+        Assert.Equal(ReferralStatus.Withdrawn, theirs.Status);
+        Assert.Null(theirs.Shared);
+    }
+
+    [Fact]
     public async Task Withdraw_WithReason_WithdrawnAndReceiverTold()
     {
         var (sender, opened, _, referral) = await factory.SentReferralAsync("Ilira");

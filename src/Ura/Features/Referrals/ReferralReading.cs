@@ -41,6 +41,14 @@ internal static class ReferralReading
         return [referral.CreatedById, .. team, .. supervisor is { } s ? new[] { s } : []];
     }
 
+    /// <summary>
+    /// The receiver holds the shared fields only while the referral is theirs to act on or was taken
+    /// on: a declined or withdrawn referral shows them no person data, nor does one whose consent was withdrawn.
+    /// </summary>
+    private static bool SharedVisible(Referral r, bool sender) =>
+        r.ConsentWithdrawnAt is null && r.SharedData is not null
+        && (sender || r.Status is not (ReferralStatus.Declined or ReferralStatus.Withdrawn));
+
     public static async Task<ReferralView> ViewAsync(UraDbContext db, Referral r, ReferralSide side, DateTime now, CancellationToken ct)
     {
         var names = await db.Organisations.AsNoTracking().Where(o => o.Id == r.OrganisationId || o.Id == r.ReceivingOrganisationId)
@@ -52,7 +60,7 @@ internal static class ReferralReading
         return new ReferralView(
             r.Id, sender ? r.CaseId : null, r.ServiceId, service, names.GetValueOrDefault(r.OrganisationId, ""),
             names.GetValueOrDefault(r.ReceivingOrganisationId, ""), r.CategoryCode, r.Urgency, r.Status, r.Reason, r.Message,
-            [.. r.SharedFieldList], r.ConsentWithdrawnAt is null && r.SharedData is not null ? SharedRecord.Parse(r.SharedData) : null,
+            [.. r.SharedFieldList], SharedVisible(r, sender) ? SharedRecord.Parse(r.SharedData!) : null,
             r.ConsentWithdrawnAt is not null, r.OverrideById is not null,
             r.CreatedAt, r.SentAt, r.AcknowledgeBy, r.DecideBy, due < now,
             r.DeclineReason, r.DeclineNote, r.Successful, r.OutcomeNote, [.. r.ServicesGiven.Split(',', StringSplitOptions.RemoveEmptyEntries)],
