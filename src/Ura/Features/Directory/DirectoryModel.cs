@@ -67,6 +67,7 @@ public sealed class Service : IOrganisationOwned
 }
 
 /// <summary>HSDS service <c>status</c>; stored by name, published as <c>active</c>, <c>inactive</c>, <c>defunct</c>, <c>temporarily closed</c>.</summary>
+[System.Text.Json.Serialization.JsonConverter(typeof(System.Text.Json.Serialization.JsonStringEnumConverter<ServiceStatus>))]
 public enum ServiceStatus
 {
     Active,
@@ -97,6 +98,7 @@ public sealed class Location : IOrganisationOwned
     public List<Schedule> Schedules { get; set; } = [];
 }
 
+[System.Text.Json.Serialization.JsonConverter(typeof(System.Text.Json.Serialization.JsonStringEnumConverter<LocationType>))]
 public enum LocationType
 {
     Physical,
