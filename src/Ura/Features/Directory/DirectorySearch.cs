@@ -210,7 +210,7 @@ public sealed partial class DirectorySearch(UraDbContext db)
             var code = country.ToUpperInvariant();
             addresses = addresses.Where(a => a.CountryCode == code);
         }
-        var cities = await addresses.Select(a => a.City).Distinct().Take(500).ToListAsync(ct);
+        var cities = await addresses.Select(a => a.City).Distinct().OrderBy(c => c).Take(500).ToListAsync(ct);
         return [.. cities.Order(StringComparer.CurrentCulture)];
     }
 }

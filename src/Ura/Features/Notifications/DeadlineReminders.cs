@@ -72,7 +72,7 @@ public sealed class DeadlineReminders(UraDbContext db, Notifier notifier, TimePr
         var due = await db.CaseTasks.AsNoTracking()
             .Where(t => t.DueOn == today && t.CompletedAt == null && !db.TaskDueReminders.Any(r => r.TaskId == t.Id))
             .Join(db.Users.Where(u => u.IsActive), t => t.AssigneeId, u => u.Id, (t, _) => new { t.Id, t.CaseId, t.AssigneeId })
-            .Take(BatchSize).ToListAsync(ct);
+            .OrderBy(t => t.Id).Take(BatchSize).ToListAsync(ct);
         foreach (var task in due)
         {
             db.TaskDueReminders.Add(new TaskDueReminder { TaskId = task.Id, NotifiedAt = now });

@@ -33,7 +33,7 @@ public sealed class NotificationInbox(UraDbContext db, CurrentUser user, TimePro
 
     /// <summary>Unread notifications, at most <see cref="CountLimit"/> (the (UserId, ReadAt, CreatedAt) index answers it).</summary>
     public Task<int> UnreadCountAsync(CancellationToken ct) =>
-        Mine.Where(n => n.ReadAt == null).Take(CountLimit).CountAsync(ct);
+        Mine.Where(n => n.ReadAt == null).OrderBy(n => n.CreatedAt).Take(CountLimit).CountAsync(ct);
 
     public async Task<NotificationPage> ListAsync(int page, bool unreadOnly, CancellationToken ct)
     {
