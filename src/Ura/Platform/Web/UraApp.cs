@@ -35,13 +35,16 @@ public static class UraApp
             o.UseUtcTimestamp = true;
             o.TimestampFormat = "yyyy-MM-dd'T'HH:mm:ss.fff'Z' ";
         });
+        // Warnings and errors go to standard error, so a command's output (directory export -) stays clean.
+        builder.Services.Configure<Microsoft.Extensions.Logging.Console.ConsoleLoggerOptions>(o => o.LogToStandardErrorThreshold = LogLevel.Warning);
 
         var options = builder.Configuration.GetSection(UraOptions.Section).Get<UraOptions>() ?? new UraOptions();
         Directory.CreateDirectory(options.FullDataDirectory);
         var services = builder.Services;
         services.Configure<UraOptions>(builder.Configuration.GetSection(UraOptions.Section));
 
-        using (var loggers = LoggerFactory.Create(l => l.AddJsonConsole()))
+        using (var loggers = LoggerFactory.Create(l => l.AddJsonConsole()
+                   .Services.Configure<Microsoft.Extensions.Logging.Console.ConsoleLoggerOptions>(o => o.LogToStandardErrorThreshold = LogLevel.Warning)))
             services.AddUraKeys(options, loggers.CreateLogger("Ura.Keys"));
         services.AddUraDatabase(options);
         services.AddUraIdentity(options);
