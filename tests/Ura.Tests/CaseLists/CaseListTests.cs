@@ -85,7 +85,7 @@ public sealed class CaseListTests(UraFactory factory) : IClassFixture<UraFactory
         Assert.True(first.HasMore);
         Assert.Equal((25, 1, 25), (first.Items.Count, first.First, first.Last));
         Assert.Empty(first.Items.Select(r => r.Id).Intersect(second.Items.Select(r => r.Id)));
-        Assert.True(string.CompareOrdinal(first.Items[^1].Reference, second.Items[0].Reference) < 0);
+        Assert.True(string.CompareOrdinal(first.Items[^1].Reference, second.Items[0].Reference) < 0, string.Join(" ", first.Items.Select(i => i.Reference)) + " | " + string.Join(" ", second.Items.Select(i => i.Reference)));
         Assert.Contains(factory.Text("CaseList.Showing", "en").Replace("{0}", "26").Replace("{1}", (25 + second.Items.Count).ToString()), page, StringComparison.Ordinal);
         Assert.Contains("rel=\"prev\"", page, StringComparison.Ordinal);
     }
