@@ -15,7 +15,7 @@ namespace Ura.Platform.Cli;
 /// <c>ura &lt;command&gt;</c>. Every command builds the same application (configuration, keys, database)
 /// and runs inside a service scope; <c>serve</c> is the default.
 /// </summary>
-public static class Commands
+public static partial class Commands
 {
     private const string Usage = """
         Usage: ura <command> [options]     (dotnet run --project src/Ura -- <command>)
@@ -38,6 +38,13 @@ public static class Commands
           screening import FILE              import a screening instrument (JSON, format ura-screening-instrument/1)
           directory export [FILE|-]          write the whole service directory as one HSDS JSON document (default: standard output)
           directory import FILE              check an HSDS directory document and apply it all or nothing
+          node init --id ID --country CODE --url URL
+                                             create this node's federation keys (once; peers pin them)
+          node card                          print this node's public card (JSON) and its fingerprint
+          peers add CARD_FILE [--fingerprint FP]
+                                             show a peer's fingerprint and pin it after you confirm (or FP matches)
+          peers list                         list pinned peers
+          peers remove ID                    unpin a peer
 
         Configuration: appsettings.json or environment, e.g. Ura__Database__Provider=Postgres,
         Ura__Database__ConnectionString=..., Ura__DataDirectory=..., Ura__Keys__KeyEncryptionKeyFile=...
@@ -65,6 +72,11 @@ public static class Commands
                 "screening" when words.ElementAtOrDefault(1) == "import" && words.Count == 3 => await InScope(options, (s, _) => ImportInstrumentAsync(s, words[2])),
                 "directory" when words.ElementAtOrDefault(1) == "export" && words.Count <= 3 => await InScope(options, (s, _) => ExportDirectoryAsync(s, words.ElementAtOrDefault(2))),
                 "directory" when words.ElementAtOrDefault(1) == "import" && words.Count == 3 => await InScope(options, (s, _) => ImportDirectoryAsync(s, words[2])),
+                "node" when words.ElementAtOrDefault(1) == "init" && words.Count == 2 => await InScope(options, InitNodeAsync),
+                "node" when words.ElementAtOrDefault(1) == "card" && words.Count == 2 => await InScope(options, PrintCardAsync),
+                "peers" when words.ElementAtOrDefault(1) == "add" && words.Count == 3 => await InScope(options, (s, o) => AddPeerAsync(s, words[2], o)),
+                "peers" when words.ElementAtOrDefault(1) == "list" && words.Count == 2 => await InScope(options, ListPeersAsync),
+                "peers" when words.ElementAtOrDefault(1) == "remove" && words.Count == 3 => await InScope(options, (s, _) => RemovePeerAsync(s, words[2])),
                 "help" => Print(Usage, 0),
                 _ => Print($"Unknown command '{command}'.\n\n{Usage}", 2),
             };

@@ -64,6 +64,12 @@ public sealed class UraDbContext(DbContextOptions<UraDbContext> options, FieldPr
     public DbSet<Features.Notifications.EmailMessage> EmailMessages => Set<Features.Notifications.EmailMessage>();
     public DbSet<Features.Notifications.TaskDueReminder> TaskDueReminders => Set<Features.Notifications.TaskDueReminder>();
     public DbSet<Jobs.JobLease> JobLeases => Set<Jobs.JobLease>();
+    public DbSet<Federation.NodeIdentityRecord> NodeIdentity => Set<Federation.NodeIdentityRecord>();
+    public DbSet<Federation.FederationPeer> FederationPeers => Set<Federation.FederationPeer>();
+    public DbSet<Federation.OutboxMessage> FederationOutbox => Set<Federation.OutboxMessage>();
+    public DbSet<Federation.InboxMessage> FederationInbox => Set<Federation.InboxMessage>();
+    public DbSet<Federation.MessageStream> MessageStreams => Set<Federation.MessageStream>();
+    public DbSet<Federation.FederationRefusal> FederationRefusals => Set<Federation.FederationRefusal>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {

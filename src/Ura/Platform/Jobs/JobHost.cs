@@ -19,6 +19,9 @@ public sealed class JobOptions
     public TimeSpan EmailInterval { get; set; } = TimeSpan.FromSeconds(30);
     public TimeSpan DeadlineInterval { get; set; } = TimeSpan.FromMinutes(1);
 
+    /// <summary>How often federation messages that wait for an earlier one, or whose handler failed, are tried again.</summary>
+    public TimeSpan FederationApplyInterval { get; set; } = TimeSpan.FromSeconds(30);
+
     /// <summary>How many times an e-mail is tried before it is given up (marked failed).</summary>
     public int EmailMaxAttempts { get; set; } = 8;
 

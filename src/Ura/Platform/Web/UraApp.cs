@@ -14,6 +14,7 @@ using Ura.Platform.Audit;
 using Ura.Platform.Authorization;
 using Ura.Platform.Crypto;
 using Ura.Platform.Data;
+using Ura.Platform.Federation;
 using Ura.Platform.Identity;
 using Ura.Platform.Jobs;
 using Ura.Platform.Localization;
@@ -137,6 +138,18 @@ public static class UraApp
         // Registered after MigrateOnStart: hosted services start in order, so jobs never meet an unmigrated database.
         services.AddUraJob<Features.Notifications.EmailDispatcher>("email", o => o.EmailInterval);
         services.AddUraJob<Features.Notifications.DeadlineReminders>("deadlines", o => o.DeadlineInterval);
+        services.Configure<Federation.FederationOptions>(builder.Configuration.GetSection(Federation.FederationOptions.Section));
+        services.AddSingleton<Federation.NodeIdentity>();
+        services.AddSingleton<Federation.DispatchSignal>();
+        services.AddScoped<Federation.Peering>();
+        services.AddScoped<Federation.FederationSender>();
+        services.AddScoped<Federation.FederationReceiver>();
+        services.AddScoped<Federation.FederationApplier>();
+        services.AddScoped<Federation.FederationDispatcher>();
+        services.AddScoped<Federation.IFederationHandler, Federation.PingHandler>();
+        services.AddHttpClient(Federation.FederationDispatcher.HttpClientName, c => c.Timeout = TimeSpan.FromSeconds(30));
+        services.AddHostedService<Federation.FederationDispatchHost>();
+        services.AddUraJob<Federation.FederationApplyJob>("federation-apply", o => o.FederationApplyInterval);
         services.AddRateLimiter(o =>
         {
             o.RejectionStatusCode = StatusCodes.Status429TooManyRequests;
@@ -165,6 +178,7 @@ public static class UraApp
         app.UseAntiforgery();
 
         app.MapRazorPages();
+        app.MapFederation();
         app.MapHealthChecks("/health/live", new HealthCheckOptions { Predicate = _ => false }).AllowAnonymous();
         app.MapHealthChecks("/health/ready", new HealthCheckOptions { Predicate = c => c.Tags.Contains("ready") }).AllowAnonymous();
         app.MapOpenApi("/openapi/{documentName}.json").AllowAnonymous();

@@ -1,0 +1,184 @@
+using System.Net;
+using System.Net.Http.Headers;
+using System.Text;
+using System.Text.Json;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+using Ura.Platform.Data;
+using Ura.Platform.Jobs;
+
+namespace Ura.Platform.Federation;
+
+/// <summary>
+/// Sends due outbox messages to their peers. Each message is leased by a conditional update before
+/// it is sent, so several processes of one node on one database never send the same message at the
+/// same time. A signed receipt marks it delivered; a failure waits with exponential backoff and
+/// jitter; a permanent refusal, too many attempts or expiry make it a dead letter.
+/// </summary>
+public sealed class FederationDispatcher(
+    UraDbContext db, IHttpClientFactory http, IOptions<FederationOptions> options, TimeProvider clock, ILogger<FederationDispatcher> log)
+{
+    public const string HttpClientName = "federation";
+    private static readonly TimeSpan Lease = TimeSpan.FromMinutes(2);
+
+    /// <summary>Sends what is due now, up to <paramref name="batch"/> messages; returns how many were tried.</summary>
+    public async Task<int> DeliverDueAsync(int batch, CancellationToken ct)
+    {
+        var owner = JobLeases.NewOwner();
+        var now = clock.GetUtcNow().UtcDateTime;
+        var due = await db.FederationOutbox.AsNoTracking()
+            .Where(o => o.Status == OutboxStatus.Pending && o.NextAttemptAt <= now && (o.LeasedUntil == null || o.LeasedUntil < now))
+            .OrderBy(o => o.NextAttemptAt).ThenBy(o => o.Id)
+            .Select(o => o.Id)
+            .Take(batch)
+            .ToListAsync(ct);
+        if (due.Count == 0)
+            return 0;
+        var until = now + Lease;
+        // Under PostgreSQL a racing update waits, then re-reads the condition: a row goes to one owner only.
+        await db.FederationOutbox
+            .Where(o => due.Contains(o.Id) && o.Status == OutboxStatus.Pending && (o.LeasedUntil == null || o.LeasedUntil < now))
+            .ExecuteUpdateAsync(s => s.SetProperty(o => o.LeaseOwner, owner).SetProperty(o => o.LeasedUntil, until), ct);
+        var mine = await db.FederationOutbox.AsNoTracking()
+            .Where(o => due.Contains(o.Id) && o.LeaseOwner == owner)
+            .OrderBy(o => o.Sequence)
+            .ToListAsync(ct);
+        var peers = await db.FederationPeers.AsNoTracking().ToDictionaryAsync(p => p.NodeId, ct);
+
+        var outcomes = new System.Collections.Concurrent.ConcurrentBag<(OutboxMessage Message, Outcome Outcome)>();
+        await Parallel.ForEachAsync(mine, new ParallelOptions { MaxDegreeOfParallelism = Math.Max(1, options.Value.ParallelDeliveries), CancellationToken = ct },
+            async (message, token) => outcomes.Add((message, await SendAsync(message, peers.GetValueOrDefault(message.PeerNodeId), token))));
+
+        foreach (var (message, outcome) in outcomes)
+            await RecordAsync(message, outcome, owner, ct);
+        return mine.Count;
+    }
+
+    private sealed record Outcome(Receipt? Receipt, string? Error, bool Permanent);
+
+    private async Task<Outcome> SendAsync(OutboxMessage message, FederationPeer? peer, CancellationToken ct)
+    {
+        if (peer is null)
+            return new(null, "peer_removed", true);
+        try
+        {
+            using var content = new StringContent(message.Envelope, Encoding.UTF8);
+            content.Headers.ContentType = new MediaTypeHeaderValue("application/json");
+            using var response = await http.CreateClient(HttpClientName).PostAsync(new Uri(new Uri(peer.Url + "/"), "federation/v1/inbox"), content, ct);
+            var body = await response.Content.ReadAsStringAsync(ct);
+            if (response.IsSuccessStatusCode)
+                return CheckReceipt(message, peer, body);
+            var refusal = RefusalOf(body);
+            if (refusal is not null)
+                return new(null, "refused:" + refusal, !Refusals.IsTemporary(refusal));
+            return new(null, $"http:{(int)response.StatusCode}", false);
+        }
+        catch (Exception e) when (e is HttpRequestException or TaskCanceledException or IOException && !ct.IsCancellationRequested)
+        {
+            return new(null, "unreachable:" + e.GetType().Name, false);
+        }
+    }
+
+    private static Outcome CheckReceipt(OutboxMessage message, FederationPeer peer, string body)
+    {
+        Receipt? receipt;
+        try
+        {
+            receipt = JsonSerializer.Deserialize<Receipt>(body);
+        }
+        catch (JsonException)
+        {
+            receipt = null;
+        }
+        var envelope = Envelope.Parse(message.Envelope)!;
+        var valid = receipt is not null && receipt.Envelope == envelope.Id && receipt.Receiver == peer.NodeId
+            && receipt.Digest == envelope.Digest() && EnvelopeCrypto.Verify(peer.SigningPublicKey, receipt.CanonicalSigned(), receipt.Signature);
+        return valid ? new(receipt, null, false) : new(null, "bad_receipt", false);
+    }
+
+    private static string? RefusalOf(string body)
+    {
+        try
+        {
+            using var json = JsonDocument.Parse(body);
+            return json.RootElement.TryGetProperty("refused", out var code) && code.ValueKind == JsonValueKind.String ? code.GetString() : null;
+        }
+        catch (JsonException)
+        {
+            return null;
+        }
+    }
+
+    private async Task RecordAsync(OutboxMessage message, Outcome outcome, string owner, CancellationToken ct)
+    {
+        var now = clock.GetUtcNow().UtcDateTime;
+        var mine = db.FederationOutbox.Where(o => o.Id == message.Id && o.LeaseOwner == owner);
+        if (outcome.Receipt is not null)
+        {
+            var receipt = JsonSerializer.Serialize(outcome.Receipt);
+            await mine.ExecuteUpdateAsync(s => s.SetProperty(o => o.Status, OutboxStatus.Delivered).SetProperty(o => o.DeliveredAt, now)
+                .SetProperty(o => o.Receipt, receipt).SetProperty(o => o.Attempts, o => o.Attempts + 1).SetProperty(o => o.LastError, (string?)null)
+                .SetProperty(o => o.LeaseOwner, (string?)null).SetProperty(o => o.LeasedUntil, (DateTime?)null), ct);
+            await db.FederationPeers.Where(p => p.NodeId == message.PeerNodeId)
+                .ExecuteUpdateAsync(s => s.SetProperty(p => p.LastContactAt, now), ct);
+            return;
+        }
+        var attempts = message.Attempts + 1;
+        var dead = outcome.Permanent || attempts >= options.Value.MaxAttempts || message.ExpiresAt <= now;
+        var next = now + Backoff(attempts);
+        if (dead)
+            log.LogWarning("Federation message {Id} ({Type}) to {Peer} is a dead letter after {Attempts} attempts: {Error}",
+                message.Id, message.Type, message.PeerNodeId, attempts, outcome.Error);
+        var error = outcome.Error;
+        await mine.ExecuteUpdateAsync(s => s.SetProperty(o => o.Status, dead ? OutboxStatus.Dead : OutboxStatus.Pending)
+            .SetProperty(o => o.Attempts, attempts).SetProperty(o => o.NextAttemptAt, next).SetProperty(o => o.LastError, error)
+            .SetProperty(o => o.LeaseOwner, (string?)null).SetProperty(o => o.LeasedUntil, (DateTime?)null), ct);
+    }
+
+    /// <summary>About <c>FirstBackoff × 2^(attempts-1)</c>, capped, with "equal jitter" (between half and all of it) so peers coming back are not stormed.</summary>
+    public TimeSpan Backoff(int attempts)
+    {
+        var o = options.Value;
+        var full = Math.Min(o.MaxBackoff.TotalMilliseconds, o.FirstBackoff.TotalMilliseconds * Math.Pow(2, Math.Min(attempts - 1, 30)));
+        return TimeSpan.FromMilliseconds(full / 2 + Random.Shared.NextDouble() * full / 2);
+    }
+}
+
+/// <summary>Runs the dispatcher whenever this process commits a message, and every few seconds for retries and other processes' messages.</summary>
+internal sealed class FederationDispatchHost(IServiceScopeFactory scopes, DispatchSignal signal, IOptions<JobOptions> jobs,
+    IOptions<FederationOptions> options, ILogger<FederationDispatchHost> log) : BackgroundService
+{
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        if (!jobs.Value.Enabled)
+            return;
+        while (!stoppingToken.IsCancellationRequested)
+        {
+            try
+            {
+                await signal.WaitAsync(options.Value.DispatchInterval, stoppingToken);
+                int sent;
+                do
+                {
+                    await using var scope = scopes.CreateAsyncScope();
+                    sent = await scope.ServiceProvider.GetRequiredService<FederationDispatcher>().DeliverDueAsync(100, stoppingToken);
+                }
+                while (sent > 0);
+            }
+            catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
+            {
+                return;
+            }
+            catch (Exception e)
+            {
+                log.LogError(e, "Federation dispatch failed; it runs again shortly");
+            }
+        }
+    }
+}
+
+/// <summary>Tries waiting and failed inbound messages again (the apply job).</summary>
+internal sealed class FederationApplyJob(FederationApplier applier) : IJob
+{
+    public Task RunAsync(CancellationToken ct) => applier.ApplyWaitingAsync(ct);
+}

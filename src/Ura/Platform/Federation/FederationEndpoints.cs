@@ -1,0 +1,33 @@
+using System.Text;
+using Microsoft.Extensions.Options;
+
+namespace Ura.Platform.Federation;
+
+/// <summary>
+/// The two addresses peers use: the node card and the inbox. They need no sign-in: an envelope is
+/// authenticated by its signature against the pinned peer key, and a card is public by design.
+/// </summary>
+public static class FederationEndpoints
+{
+    public static void MapFederation(this IEndpointRouteBuilder app)
+    {
+        var federation = app.MapGroup("/federation/v1").AllowAnonymous().WithTags("Federation").ExcludeFromDescription();
+
+        federation.MapGet("/card", async (NodeIdentity identity, CancellationToken ct) =>
+            await identity.LoadAsync(ct) is { } node ? Results.Json(node.Card()) : Results.NotFound());
+
+        federation.MapPost("/inbox", async (HttpContext http, FederationReceiver receiver, IOptions<FederationOptions> options, CancellationToken ct) =>
+        {
+            // Kestrel never reads past the declared length, so this bounds what is read.
+            if (http.Request.ContentLength is not { } length || length > options.Value.MaxEnvelopeBytes)
+                return Results.Json(new { refused = Refusals.Malformed }, statusCode: StatusCodes.Status413PayloadTooLarge);
+            using var reader = new StreamReader(http.Request.Body, Encoding.UTF8);
+            var body = await reader.ReadToEndAsync(ct);
+            var result = await receiver.ReceiveAsync(body, http.Connection.RemoteIpAddress?.ToString(), ct);
+            if (result.Receipt is not null)
+                return Results.Json(result.Receipt);
+            return Results.Json(new { refused = result.Refusal }, statusCode: Refusals.IsTemporary(result.Refusal!)
+                ? StatusCodes.Status409Conflict : StatusCodes.Status400BadRequest);
+        });
+    }
+}
