@@ -70,6 +70,7 @@ public sealed class UraDbContext(DbContextOptions<UraDbContext> options, FieldPr
     public DbSet<Federation.InboxMessage> FederationInbox => Set<Federation.InboxMessage>();
     public DbSet<Federation.MessageStream> MessageStreams => Set<Federation.MessageStream>();
     public DbSet<Federation.FederationRefusal> FederationRefusals => Set<Federation.FederationRefusal>();
+    public DbSet<Features.Transnational.TransnationalReferral> TransnationalReferrals => Set<Features.Transnational.TransnationalReferral>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {
