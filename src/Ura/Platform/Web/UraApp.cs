@@ -147,6 +147,7 @@ public static class UraApp
         services.AddScoped<Federation.FederationApplier>();
         services.AddScoped<Federation.FederationDispatcher>();
         services.AddScoped<Federation.IFederationHandler, Federation.PingHandler>();
+        services.AddScoped<Federation.Pages.FederationMonitor>();
         services.AddHttpClient(Federation.FederationDispatcher.HttpClientName, c => c.Timeout = TimeSpan.FromSeconds(30));
         services.AddHostedService<Federation.FederationDispatchHost>();
         services.AddUraJob<Federation.FederationApplyJob>("federation-apply", o => o.FederationApplyInterval);
@@ -200,6 +201,7 @@ public static class UraApp
         Features.Directory.Hsds.HsdsApi.MapHsdsApi(app);
         api.MapNotificationsApi();
         api.MapDirectoryApi();
+        Federation.Pages.FederationApi.MapFederationApi(api);
         Features.Referrals.ReferralsApi.MapReferralsApi(api);
         return app;
     }
