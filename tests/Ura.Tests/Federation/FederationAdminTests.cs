@@ -140,7 +140,8 @@ public sealed class FederationAdminTests(TwoNodes nodes) : IClassFixture<TwoNode
     public async Task Ping_SystemAdmin_TestMessageDeliveredAndLastContactRecorded()
     {
         var client = await Al.SignInAsync(Demo.SystemAdmin);
-        var before = await Al.WithDb(db => db.FederationOutbox.CountAsync(o => o.Type == PingHandler.MessageType));
+        await nodes.Network.DeliverAllAsync();
+        var before = await Al.WithDb(db => db.FederationOutbox.CountAsync(o => o.Type == PingHandler.MessageType && o.Status == OutboxStatus.Delivered));
 
         var response = await PostPageAsync(client, "/admin/federation?handler=Ping", new() { ["peer"] = "xk" }, "/admin/federation");
         await nodes.Network.DeliverAllAsync();

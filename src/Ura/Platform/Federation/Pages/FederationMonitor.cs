@@ -86,12 +86,9 @@ public sealed class FederationMonitor(UraDbContext db, NodeIdentity identity, Fe
     public async Task<IReadOnlyList<DeadLetter>> DeadLettersAsync(string? peerNodeId, CancellationToken ct)
     {
         var now = clock.GetUtcNow().UtcDateTime;
-        return await db.FederationOutbox.AsNoTracking()
-            .Where(o => o.Status == OutboxStatus.Dead && (peerNodeId == null || o.PeerNodeId == peerNodeId))
-            .OrderBy(o => o.PeerNodeId).ThenBy(o => o.CreatedAt).ThenBy(o => o.Sequence)
-            .Take(500)
-            .Select(o => new DeadLetter(o.Id, o.PeerNodeId, o.Type, o.Sequence, o.CreatedAt, o.ExpiresAt, o.Attempts, o.LastError, o.ExpiresAt <= now))
-            .ToListAsync(ct);
+        var letters = db.FederationOutbox.Where(o => peerNodeId == null || o.PeerNodeId == peerNodeId)
+            .OrderBy(o => o.PeerNodeId).ThenBy(o => o.CreatedAt).ThenBy(o => o.Sequence);
+        return await DeadLettersQuery(letters, now).Take(500).ToListAsync(ct);
     }
 
     /// <summary>
@@ -101,7 +98,7 @@ public sealed class FederationMonitor(UraDbContext db, NodeIdentity identity, Fe
     public async Task<CommandResult<DeadLetter>> RetryAsync(Guid id, CancellationToken ct)
     {
         var now = clock.GetUtcNow().UtcDateTime;
-        var letter = (await DeadLettersQuery(now).Where(o => o.Id == id).ToListAsync(ct)).FirstOrDefault();
+        var letter = await DeadLettersQuery(db.FederationOutbox.Where(o => o.Id == id), now).FirstOrDefaultAsync(ct);
         if (letter is null)
             return CommandResult<DeadLetter>.NotFound();
         if (letter.Expired)
@@ -128,7 +125,8 @@ public sealed class FederationMonitor(UraDbContext db, NodeIdentity identity, Fe
         return new RetryAllResult(retried, expired);
     }
 
-    private IQueryable<DeadLetter> DeadLettersQuery(DateTime now) => db.FederationOutbox.AsNoTracking()
+    /// <summary>Filter and order before this projection: EF cannot translate a condition on the record it builds.</summary>
+    private static IQueryable<DeadLetter> DeadLettersQuery(IQueryable<OutboxMessage> outbox, DateTime now) => outbox.AsNoTracking()
         .Where(o => o.Status == OutboxStatus.Dead)
         .Select(o => new DeadLetter(o.Id, o.PeerNodeId, o.Type, o.Sequence, o.CreatedAt, o.ExpiresAt, o.Attempts, o.LastError, o.ExpiresAt <= now));
 
