@@ -181,29 +181,31 @@ public sealed class DirectorySnapshotHandler(UraDbContext db, TimeProvider clock
         var entries = (snapshot.Services ?? []).Where(s => s.CountryCode == peer.CountryCode && !string.IsNullOrWhiteSpace(s.Name))
             .DistinctBy(s => s.ServiceId).Take(MaxServices).ToList();
 
-        await db.PeerServices.Where(s => s.PeerNodeId == peer.NodeId).ExecuteDeleteAsync(ct);
+        // Rows keep their id from one snapshot to the next, so a form open on a service still finds it.
+        var cached = await db.PeerServices.Where(s => s.PeerNodeId == peer.NodeId).ToDictionaryAsync(s => s.ServiceId, ct);
+        db.PeerServices.RemoveRange(cached.Values.Where(c => !entries.Any(e => e.ServiceId == c.ServiceId)));
         foreach (var s in entries)
         {
-            db.PeerServices.Add(new PeerService
+            if (!cached.TryGetValue(s.ServiceId, out var row))
             {
-                PeerNodeId = peer.NodeId,
-                ServiceId = s.ServiceId,
-                OrganisationId = s.OrganisationId,
-                OrganisationName = Cut(s.OrganisationName, 300),
-                Name = Cut(s.Name, 300),
-                Description = s.Description is null ? null : Cut(s.Description, 4000),
-                CountryCode = peer.CountryCode,
-                Cities = Join(s.Cities, 1000),
-                Regions = Join(s.Regions, 1000),
-                Categories = Join(s.Categories, 1000),
-                Languages = Join(s.Languages, 300),
-                MinimumAge = s.MinimumAge,
-                MaximumAge = s.MaximumAge,
-                Genders = Join(s.Genders, 100),
-                Nationalities = Join(s.Nationalities, 300),
-                EligibilityDescription = s.EligibilityDescription is null ? null : Cut(s.EligibilityDescription, 4000),
-                SnapshotAt = message.CreatedAt,
-            });
+                row = new PeerService { PeerNodeId = peer.NodeId, ServiceId = s.ServiceId };
+                db.PeerServices.Add(row);
+            }
+            row.OrganisationId = s.OrganisationId;
+            row.OrganisationName = Cut(s.OrganisationName ?? "", 300);
+            row.Name = Cut(s.Name, 300);
+            row.Description = s.Description is null ? null : Cut(s.Description, 4000);
+            row.CountryCode = peer.CountryCode;
+            row.Cities = Join(s.Cities, 1000);
+            row.Regions = Join(s.Regions, 1000);
+            row.Categories = Join(s.Categories, 1000);
+            row.Languages = Join(s.Languages, 300);
+            row.MinimumAge = s.MinimumAge;
+            row.MaximumAge = s.MaximumAge;
+            row.Genders = Join(s.Genders, 100);
+            row.Nationalities = Join(s.Nationalities, 300);
+            row.EligibilityDescription = s.EligibilityDescription is null ? null : Cut(s.EligibilityDescription, 4000);
+            row.SnapshotAt = message.CreatedAt;
         }
         if (current is null)
         {

@@ -66,6 +66,10 @@ public sealed class TransnationalReceiving(
         return [.. rows.Select(r => (r.Id, r.Name, r.Organisation))];
     }
 
+    /// <summary>The service the sender chose, offered first when the focal point forwards.</summary>
+    public Task<Guid?> ChosenServiceAsync(Guid id, CancellationToken ct) =>
+        Received().Where(r => r.Id == id).Select(r => r.ServiceId).SingleOrDefaultAsync(ct);
+
     /// <summary>The focal point passes the referral to a service of its country; that organisation then sees it.</summary>
     public async Task<CommandResult<TransnationalView>> ForwardAsync(Guid id, TransnationalForwardInput input, CancellationToken ct)
     {
