@@ -94,7 +94,7 @@ public sealed class ReferralAbroadRuleTests(ReferralAbroadNetwork n) : IClassFix
         });
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
-        Assert.Contains(System.Text.Encodings.Web.HtmlEncoder.Default.Encode(n.Al.Text("Validation.Required", "mk")), await response.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        Assert.Contains(n.Al.Text("Validation.Required", "mk"), System.Net.WebUtility.HtmlDecode(await response.Content.ReadAsStringAsync()), StringComparison.Ordinal);
         Assert.Equal(before, await CountsAsync());
     }
 
@@ -145,7 +145,7 @@ public sealed class ReferralAbroadRuleTests(ReferralAbroadNetwork n) : IClassFix
     public async Task Complete_WithoutOutcome_RefusedNothingChanged()
     {
         var (_, _, _, referral) = await n.SentAsync("Teuta");
-        var receiver = await n.Xk.SignInAsync(ReferralAbroadNetwork.XkSocialWorker);
+        var receiver = await n.Xk.SignInAsync(ReferralAbroadNetwork.XkSocialWorker, "en");
         await StepAsync(receiver, referral.Id, "acknowledge");
         await StepAsync(receiver, referral.Id, "accept");
         var before = await n.Xk.RowAsync(referral.Id);
@@ -176,13 +176,14 @@ public sealed class ReferralAbroadRuleTests(ReferralAbroadNetwork n) : IClassFix
     [Fact]
     public async Task Withdraw_StaleVersion_RefusedNothingSent()
     {
-        var (sender, opened, _, referral) = await n.SentAsync("Vesa");
+        var (_, opened, _, referral) = await n.SentAsync("Vesa");
+        var sender = await n.Al.SignInAsync(Demo.CaseWorker, "sr-Latn");
         var before = await CountsAsync();
 
         var response = await sender.PostAsJsonAsync($"/api/v1/cases/{opened.Id}/transnational-referrals/{referral.Id}/withdraw", new { version = referral.Version + 5 });
 
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
-        Assert.Equal([n.Al.Text("Referrals.Refused.Changed")], await AdminTestSupport.ProblemErrorsAsync(response, ""));
+        Assert.Equal([n.Al.Text("Referrals.Refused.Changed", "sr-Latn")], await AdminTestSupport.ProblemErrorsAsync(response, ""));
         Assert.Equal(ReferralStatus.Sent, (await n.Al.RowAsync(referral.Id)).Status);
         Assert.Equal(before, await CountsAsync());
     }
