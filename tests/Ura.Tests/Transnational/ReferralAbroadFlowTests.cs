@@ -30,6 +30,40 @@ public sealed class ReferralAbroadFlowTests(ReferralAbroadNetwork n) : IClassFix
     }
 
     [Fact]
+    public async Task Directory_Snapshot_ConfidentialShelterCityOnlyAndOnlyThisCountry()
+    {
+        var serviceId = await n.Xk.AddServiceAsync(ReferralAbroadNetwork.XkSocialWorker);
+        var albanian = await n.Xk.AddServiceAsync(Demo.SocialWorker);
+        await n.Xk.WithDb(async db =>
+        {
+            var service = await db.Services.SingleAsync(s => s.Id == serviceId);
+            var location = new Ura.Features.Directory.Location
+            {
+                OrganisationId = service.OrganisationId, IsConfidential = true, Name = "Strehimore", ModifiedAt = DateTime.UtcNow,
+                Description = "Behind the blue gate",
+            };
+            location.Addresses.Add(new Ura.Features.Directory.Address
+            {
+                LocationId = location.Id, Address1 = "Rruga e Fshehtë 7", City = "Prizren", Region = "Prizren", PostalCode = "20000", CountryCode = "XK",
+            });
+            db.Locations.Add(location);
+            db.ServiceAtLocations.Add(new Ura.Features.Directory.ServiceAtLocation { ServiceId = serviceId, LocationId = location.Id });
+            await db.SaveChangesAsync();
+        });
+
+        var snapshot = await n.Xk.InScope(s => s.GetRequiredService<PeerDirectoryPublisher>().SnapshotAsync("XK", CancellationToken.None));
+        var json = System.Text.Json.JsonSerializer.Serialize(snapshot);
+
+        var entry = Assert.Single(snapshot.Services, e => e.ServiceId == serviceId);
+        Assert.Equal(["Prizren"], entry.Cities);
+        Assert.DoesNotContain("Rruga e Fshehtë", json, StringComparison.Ordinal);
+        Assert.DoesNotContain("20000", json, StringComparison.Ordinal);
+        Assert.DoesNotContain("blue gate", json, StringComparison.Ordinal);
+        Assert.DoesNotContain(snapshot.Services, e => e.ServiceId == albanian);
+        Assert.All(snapshot.Services, e => Assert.Equal("XK", e.CountryCode));
+    }
+
+    [Fact]
     public async Task Directory_NewSnapshot_ReplacesPreviousOfThatPeer()
     {
         var gone = await n.Xk.AddServiceAsync(ReferralAbroadNetwork.XkSocialWorker);
@@ -137,6 +171,28 @@ public sealed class ReferralAbroadFlowTests(ReferralAbroadNetwork n) : IClassFix
         Assert.Equal(ReferralStatus.Declined, seen!.Status);
         Assert.Equal(DeclineReason.NoCapacity, seen.DeclineReason);
         Assert.True(await n.Al.WithDb(db => db.CaseEvents.AnyAsync(e => e.CaseId == opened.Id && e.Action == "transnational.declined" && e.Detail == "DeclineReason.NoCapacity")));
+    }
+
+    [Fact]
+    public async Task Send_ServiceStoppedTakingReferralsSinceSnapshot_DeclinedAtOnceAndNothingKept()
+    {
+        var stopped = await n.Xk.AddServiceAsync(ReferralAbroadNetwork.XkSocialWorker);
+        await n.Xk.InScope(s => s.GetRequiredService<PeerDirectoryPublisher>().PublishAsync(CancellationToken.None));
+        await n.Network.DeliverAllAsync();
+        var cached = await n.Al.WithDb(db => db.PeerServices.Where(p => p.ServiceId == stopped).Select(p => p.Id).SingleAsync());
+        await n.Xk.WithDb(db => db.Services.Where(s => s.Id == stopped).ExecuteUpdateAsync(s => s.SetProperty(x => x.AcceptsReferrals, false)));
+        var (sender, opened, _) = await CaseWithConsentAsync(n.Al, "Zana");
+
+        var referral = await SendAsync(sender, opened.Id, Body(cached));
+        await n.Network.DeliverAllAsync();
+
+        var received = await n.Xk.RowAsync(referral.Id);
+        Assert.Equal(ReferralStatus.Declined, received.Status);
+        Assert.Null(received.SharedData);
+        Assert.Null(received.Reason);
+        var seen = await n.Al.RowAsync(referral.Id);
+        Assert.Equal(ReferralStatus.Declined, seen.Status);
+        Assert.Equal(DeclineReason.ServiceNotOffered, seen.DeclineReason);
     }
 
     [Fact]
