@@ -71,6 +71,9 @@ public sealed class UraDbContext(DbContextOptions<UraDbContext> options, FieldPr
     public DbSet<Federation.MessageStream> MessageStreams => Set<Federation.MessageStream>();
     public DbSet<Federation.FederationRefusal> FederationRefusals => Set<Federation.FederationRefusal>();
     public DbSet<Features.Transnational.TransnationalReferral> TransnationalReferrals => Set<Features.Transnational.TransnationalReferral>();
+    public DbSet<Features.Transnational.ReturnPlan> ReturnPlans => Set<Features.Transnational.ReturnPlan>();
+    public DbSet<Features.Transnational.ReturnAssistance> ReturnAssistance => Set<Features.Transnational.ReturnAssistance>();
+    public DbSet<Features.Transnational.ReturnFollowUp> ReturnFollowUps => Set<Features.Transnational.ReturnFollowUp>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {
