@@ -168,7 +168,7 @@ public static class ReturnRules
                     errors.Add(new(nameof(input.Assistance), "Services.UnknownCurrency"));
             }
             else if (!string.IsNullOrEmpty(item.Currency))
-                errors.Add(new(nameof(input.Assistance), "Services.CostRequired"));
+                errors.Add(new(nameof(input.Assistance), "Return.Assistance.AmountRequired"));
         }
         return [.. errors.Distinct()];
     }
