@@ -125,18 +125,10 @@ public sealed class ReturnProposedHandler(UraDbContext db, AuditLog audit, TimeP
         plan.DeclineReason = null;
         plan.UpdatedAt = now;
         plan.Version++;
-        db.ReturnAssistance.RemoveRange(plan.Assistance);
-        plan.Assistance.Clear();
-        foreach (var a in payload.Assistance.DistinctBy(a => a.Type))
-        {
-            plan.Assistance.Add(new ReturnAssistance
-            {
-                ReturnPlanId = plan.Id, OrganisationId = plan.OrganisationId, Type = a.Type,
-                Amount = a.Amount is { } amount && amount >= 0 && amount < 1_000_000_000_000 ? Math.Round(amount, 2) : null,
-                Currency = a.Amount is not null && ReturnRules.IsCurrency(a.Currency) ? a.Currency : null,
-                Note = ReturnInbound.Text(a.Note, 1000),
-            });
-        }
+        ReturnRules.Replace(db, plan, payload.Assistance.Select(a => new ReturnAssistancePayload(a.Type,
+            a.Amount is { } amount && amount >= 0 && amount < 1_000_000_000_000 ? Math.Round(amount, 2) : null,
+            a.Amount is not null && ReturnRules.IsCurrency(a.Currency) ? a.Currency : null,
+            ReturnInbound.Text(a.Note, 1000))));
         await ReturnInbound.RecordAsync(db, audit, plan.CaseId, message.Type == ReturnMessageTypes.Proposed ? "return.proposed" : "return.updated", plan.Id, now, ct);
     }
 }

@@ -67,15 +67,6 @@ public sealed class ReturnPlanInput
     public string TravelDocuments { get; set; } = "";
 
     public List<ReturnAssistanceInput> Assistance { get; set; } = [];
-
-    public static ReturnPlanInput Of(ReturnPlan p) => new()
-    {
-        InformedDecision = p.InformedDecision, DecisionOn = p.DecisionOn, DecisionNote = p.DecisionNote, SafetyRisk = p.SafetyRisk.ToString(),
-        SafetyNote = p.SafetyNote, FamilySituation = p.FamilySituation, Route = p.Route, TravelMode = p.TravelMode.ToString(),
-        DepartureOn = p.DepartureOn, ArrivalOn = p.ArrivalOn, Escort = p.Escort.ToString(), EscortDetails = p.EscortDetails,
-        TravelDocuments = p.TravelDocuments.ToString(),
-        Assistance = [.. p.Assistance.OrderBy(a => a.Type).Select(a => new ReturnAssistanceInput { Type = a.Type.ToString(), Amount = a.Amount, Currency = a.Currency, Note = a.Note })],
-    };
 }
 
 /// <summary>One service of the return assistance package; a reintegration grant needs its amount and currency.</summary>
@@ -173,6 +164,32 @@ public static class ReturnRules
         return [.. errors.Distinct()];
     }
 
+    /// <summary>
+    /// Makes the plan's package exactly <paramref name="items"/>: rows of a type kept are changed in place
+    /// (deleting and re-adding one would briefly hold two rows of a type, which the unique index refuses).
+    /// </summary>
+    public static void Replace(UraDbContext db, ReturnPlan plan, IEnumerable<ReturnAssistancePayload> items)
+    {
+        var wanted = items.DistinctBy(i => i.Type).ToDictionary(i => i.Type);
+        foreach (var gone in plan.Assistance.Where(a => !wanted.ContainsKey(a.Type)).ToList())
+        {
+            plan.Assistance.Remove(gone);
+            db.ReturnAssistance.Remove(gone);
+        }
+        foreach (var item in wanted.Values)
+        {
+            var row = plan.Assistance.SingleOrDefault(a => a.Type == item.Type);
+            if (row is null)
+            {
+                row = new ReturnAssistance { ReturnPlanId = plan.Id, OrganisationId = plan.OrganisationId, Type = item.Type };
+                plan.Assistance.Add(row);
+            }
+            row.Amount = item.Amount;
+            row.Currency = item.Currency;
+            row.Note = item.Note;
+        }
+    }
+
     public static void Apply(ReturnPlan plan, ReturnPlanInput input)
     {
         plan.InformedDecision = input.InformedDecision;
@@ -239,17 +256,9 @@ public sealed class ReturnPlanning(UraDbContext db, CaseAccess access, Federatio
             db.ReturnPlans.Add(plan);
         }
         ReturnRules.Apply(plan, input);
-        db.ReturnAssistance.RemoveRange(plan.Assistance);
-        plan.Assistance.Clear();
-        foreach (var item in input.Assistance)
-        {
-            plan.Assistance.Add(new ReturnAssistance
-            {
-                ReturnPlanId = plan.Id, OrganisationId = plan.OrganisationId, Type = Enum.Parse<ReturnAssistanceType>(item.Type),
-                Amount = item.Amount is { } amount ? Math.Round(amount, 2) : null, Currency = item.Amount is null ? null : item.Currency,
-                Note = RiskAssessments.Clean(item.Note),
-            });
-        }
+        ReturnRules.Replace(db, plan, input.Assistance.Select(item => new ReturnAssistancePayload(
+            Enum.Parse<ReturnAssistanceType>(item.Type), item.Amount is { } amount ? Math.Round(amount, 2) : null,
+            item.Amount is null ? null : item.Currency, RiskAssessments.Clean(item.Note))));
         plan.UpdatedAt = access.Now;
         plan.Version++;
         if (proposed)
