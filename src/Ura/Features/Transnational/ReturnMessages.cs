@@ -54,12 +54,12 @@ public sealed record ReturnFollowUpPayload(int Month, DateOnly ReportedOn, Retur
 /// </summary>
 internal static class ReturnInbound
 {
-    public static async Task<(TransnationalReferral Referral, ReturnPlan? Plan)> FindAsync(UraDbContext db, InboundMessage m, TransnationalSide side, CancellationToken ct)
+    /// <summary>Null referral when the peer has no such referral with this node: the message then has no effect.</summary>
+    public static async Task<(TransnationalReferral? Referral, ReturnPlan? Plan)> FindAsync(UraDbContext db, InboundMessage m, TransnationalSide side, CancellationToken ct)
     {
         var referral = await db.TransnationalReferrals
-            .SingleOrDefaultAsync(r => r.Id == m.CorrelationId && r.PeerNodeId == m.SenderNodeId && r.Side == side, ct)
-            ?? throw new InvalidOperationException($"No {side} transnational referral {m.CorrelationId} with peer {m.SenderNodeId}.");
-        var plan = await db.ReturnPlans.Include(p => p.Assistance).Include(p => p.FollowUps)
+            .SingleOrDefaultAsync(r => r.Id == m.CorrelationId && r.PeerNodeId == m.SenderNodeId && r.Side == side, ct);
+        var plan = referral is null ? null : await db.ReturnPlans.Include(p => p.Assistance).Include(p => p.FollowUps)
             .SingleOrDefaultAsync(p => p.TransnationalReferralId == referral.Id, ct);
         return (referral, plan);
     }
@@ -91,7 +91,7 @@ public sealed class ReturnProposedHandler(UraDbContext db, AuditLog audit, TimeP
         var (referral, plan) = await ReturnInbound.FindAsync(db, message, TransnationalSide.Receiving, ct);
         var now = clock.GetUtcNow().UtcDateTime;
         // After consent was withdrawn nothing more about the person is kept here.
-        if (referral.ConsentWithdrawnAt is not null)
+        if (referral is null || referral.ConsentWithdrawnAt is not null)
             return;
         var payload = message.Read<ReturnPlanPayload>();
         if (plan is null)
@@ -105,6 +105,7 @@ public sealed class ReturnProposedHandler(UraDbContext db, AuditLog audit, TimeP
         }
         else if (plan.Status == ReturnStatus.HandedOver)
             return;
+        plan.CaseId ??= referral.CaseId;
         plan.Status = ReturnStatus.Proposed;
         plan.Revision = payload.Revision;
         plan.InformedDecision = payload.InformedDecision;

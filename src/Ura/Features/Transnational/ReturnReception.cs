@@ -266,6 +266,9 @@ public sealed class ReturnReception(
             return default;
         var plan = await db.ReturnPlans.Include(p => p.Assistance).Include(p => p.FollowUps)
             .SingleOrDefaultAsync(p => p.TransnationalReferralId == referral.Id && p.Side == TransnationalSide.Receiving, ct);
+        // The case opened from the referral after the plan arrived: the plan's changes go on its timeline too.
+        if (plan is not null)
+            plan.CaseId ??= referral.CaseId;
         return (referral, plan);
     }
 
