@@ -262,4 +262,56 @@ public sealed class ReferralAbroadFlowTests(ReferralAbroadNetwork n) : IClassFix
         Assert.Contains("transnational.consent-withdrawn", actions);
         Assert.Contains("transnational.purged", actions);
     }
+
+    [Fact]
+    public async Task ConsentWithdrawnHandler_EveryPurgeOfOtherParts_CalledWithTheReferral()
+    {
+        var (_, _, _, referral) = await n.SentAsync("Yllka");
+        var recorder = new RecordingPurge();
+
+        await n.Xk.InScope(async s =>
+        {
+            var handler = new ConsentWithdrawnHandler(s.GetRequiredService<Ura.Platform.Data.UraDbContext>(), [recorder],
+                s.GetRequiredService<FederationSender>(), s.GetRequiredService<Ura.Features.Notifications.Notifier>(),
+                s.GetRequiredService<Ura.Platform.Audit.AuditLog>(), s.GetRequiredService<TimeProvider>());
+            await handler.ApplyAsync(new InboundMessage(Guid.CreateVersion7(), "al", TransnationalMessages.ConsentWithdrawn, referral.Id, 99,
+                DateTime.UtcNow, "{}"), CancellationToken.None);
+            await s.GetRequiredService<Ura.Platform.Data.UraDbContext>().SaveChangesAsync();
+        });
+
+        Assert.Equal([referral.Id], recorder.Purged);
+        Assert.NotNull((await n.Xk.RowAsync(referral.Id)).PurgedAt);
+    }
+
+    [Fact]
+    public async Task AnswerHandler_FromPeerThatDoesNotShareTheReferral_ChangesNothing()
+    {
+        var (_, opened, _, referral) = await n.SentAsync("Zamira");
+        var before = await n.Al.RowAsync(referral.Id);
+        var events = await n.Al.WithDb(db => db.CaseEvents.CountAsync(e => e.CaseId == opened.Id));
+
+        await n.Al.InScope(async s =>
+        {
+            var handler = s.GetServices<IFederationHandler>().Single(h => h.Type == TransnationalMessages.Accepted);
+            await handler.ApplyAsync(new InboundMessage(Guid.CreateVersion7(), "mk", TransnationalMessages.Accepted, referral.Id, 1, DateTime.UtcNow, "{}"),
+                CancellationToken.None);
+            await s.GetRequiredService<Ura.Platform.Data.UraDbContext>().SaveChangesAsync();
+        });
+
+        var after = await n.Al.RowAsync(referral.Id);
+        Assert.Equal(before.Status, after.Status);
+        Assert.Equal(before.Version, after.Version);
+        Assert.Equal(events, await n.Al.WithDb(db => db.CaseEvents.CountAsync(e => e.CaseId == opened.Id)));
+    }
+
+    private sealed class RecordingPurge : ITransnationalPurge
+    {
+        public List<Guid> Purged { get; } = [];
+
+        public Task PurgeAsync(TransnationalReferral referral, DateTime now, CancellationToken ct)
+        {
+            Purged.Add(referral.Id);
+            return Task.CompletedTask;
+        }
+    }
 }
