@@ -29,7 +29,7 @@ public partial class UraFactory : WebApplicationFactory<Program>
     /// <summary>A second application process on the same database, data directory and keys, as in a scaled-out node.</summary>
     public static UraFactory SameNodeAs(UraFactory first) => new(first);
 
-    private UraFactory(UraFactory sameNode)
+    protected UraFactory(UraFactory sameNode)
     {
         DataDirectory = sameNode.DataDirectory;
         ConnectionString = sameNode.ConnectionString;

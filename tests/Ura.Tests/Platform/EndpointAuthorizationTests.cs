@@ -24,6 +24,8 @@ public sealed class EndpointAuthorizationTests(UraFactory factory) : IClassFixtu
         ["/health/live"] = "liveness probe for load balancers and orchestrators; answers only Healthy/Unhealthy",
         ["/health/ready"] = "readiness probe for load balancers; answers only Healthy/Unhealthy",
         ["/openapi/{documentName}.json"] = "the API description for client authors; holds no data",
+        ["/federation/v1/card"] = "the node's public card (ids and public keys); public by design, pinned by fingerprint",
+        ["/federation/v1/inbox"] = "peers deliver envelopes here; each is authenticated by its signature against the pinned peer key",
     };
 
     [Fact]

@@ -37,8 +37,17 @@ public static class Canonical
     private static void AppendString(StringBuilder text, string value)
     {
         text.Append('"');
-        foreach (var c in value)
+        for (var i = 0; i < value.Length; i++)
         {
+            var c = value[i];
+            // RFC 8785 takes I-JSON: a lone surrogate has no UTF-8 form, so two different strings would sign alike.
+            if (char.IsHighSurrogate(c) && i + 1 < value.Length && char.IsLowSurrogate(value[i + 1]))
+            {
+                text.Append(c).Append(value[++i]);
+                continue;
+            }
+            if (char.IsSurrogate(c))
+                throw new ArgumentException("A string with a lone surrogate has no canonical form.", nameof(value));
             switch (c)
             {
                 case '"': text.Append("\\\""); break;

@@ -60,11 +60,15 @@ public sealed record Envelope
         try
         {
             var envelope = JsonSerializer.Deserialize<Envelope>(json);
-            return envelope is { V: Version } && Guid.TryParse(envelope.Id, out _) && Guid.TryParse(envelope.Correlation, out _)
+            // "required" only demands that a member is present: a null one would break canonicalisation later.
+            return envelope is { V: Version } && envelope.SignedMembers().All(m => m.Value is not null) && envelope.Signature is not null
+                && Guid.TryParse(envelope.Id, out _) && Guid.TryParse(envelope.Correlation, out _)
                 && Time(envelope.Created) is not null && Time(envelope.Expires) is not null && envelope.Sequence > 0
+                && envelope.Digest().Length > 0
                 ? envelope : null;
         }
-        catch (JsonException)
+        // Digest() throws ArgumentException for a string without a canonical form (a lone surrogate).
+        catch (Exception e) when (e is JsonException or InvalidOperationException or ArgumentException)
         {
             return null;
         }

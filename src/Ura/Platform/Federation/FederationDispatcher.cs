@@ -36,8 +36,9 @@ public sealed class FederationDispatcher(
             return 0;
         var until = now + Lease;
         // Under PostgreSQL a racing update waits, then re-reads the condition: a row goes to one owner only.
+        // NextAttemptAt is in the condition too: another process may have tried it and set its backoff meanwhile.
         await db.FederationOutbox
-            .Where(o => due.Contains(o.Id) && o.Status == OutboxStatus.Pending && (o.LeasedUntil == null || o.LeasedUntil < now))
+            .Where(o => due.Contains(o.Id) && o.Status == OutboxStatus.Pending && o.NextAttemptAt <= now && (o.LeasedUntil == null || o.LeasedUntil < now))
             .ExecuteUpdateAsync(s => s.SetProperty(o => o.LeaseOwner, owner).SetProperty(o => o.LeasedUntil, until), ct);
         var mine = await db.FederationOutbox.AsNoTracking()
             .Where(o => due.Contains(o.Id) && o.LeaseOwner == owner)
@@ -91,8 +92,16 @@ public sealed class FederationDispatcher(
             receipt = null;
         }
         var envelope = Envelope.Parse(message.Envelope)!;
-        var valid = receipt is not null && receipt.Envelope == envelope.Id && receipt.Receiver == peer.NodeId
-            && receipt.Digest == envelope.Digest() && EnvelopeCrypto.Verify(peer.SigningPublicKey, receipt.CanonicalSigned(), receipt.Signature);
+        bool valid;
+        try
+        {
+            valid = receipt is not null && receipt.Envelope == envelope.Id && receipt.Receiver == peer.NodeId
+                && receipt.Digest == envelope.Digest() && EnvelopeCrypto.Verify(peer.SigningPublicKey, receipt.CanonicalSigned(), receipt.Signature);
+        }
+        catch (ArgumentException)
+        {
+            valid = false; // a member missing or null: not a receipt
+        }
         return valid ? new(receipt, null, false) : new(null, "bad_receipt", false);
     }
 

@@ -44,6 +44,7 @@ public sealed class Navigation(CurrentUser user, UraDbContext db)
             yield return new("/admin/organisations", "Nav.Organisations");
             yield return new("/admin/countries", "Nav.Countries");
             yield return new("/identification/instruments", "Nav.Instruments");
+            yield return new("/admin/federation", "Nav.Federation");
         }
         yield return new("/directory", "Nav.Directory");
         yield return new("/account", "Nav.Account");

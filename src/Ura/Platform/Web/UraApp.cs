@@ -148,6 +148,7 @@ public static class UraApp
         services.AddScoped<Federation.FederationApplier>();
         services.AddScoped<Federation.FederationDispatcher>();
         services.AddScoped<Federation.IFederationHandler, Federation.PingHandler>();
+        services.AddScoped<Federation.Pages.FederationMonitor>();
         services.Configure<Features.Transnational.ReturnOptions>(builder.Configuration.GetSection(Federation.FederationOptions.Section));
         services.AddScoped<Features.Transnational.ReturnPlanning>();
         services.AddScoped<Features.Transnational.ReturnReception>();
@@ -229,6 +230,7 @@ public static class UraApp
         Features.Directory.Hsds.HsdsApi.MapHsdsApi(app);
         api.MapNotificationsApi();
         api.MapDirectoryApi();
+        Federation.Pages.FederationApi.MapFederationApi(api);
         Features.Referrals.ReferralsApi.MapReferralsApi(api);
         Features.Transnational.TransnationalApi.MapTransnationalApi(api);
         return app;
