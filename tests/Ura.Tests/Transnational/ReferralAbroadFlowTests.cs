@@ -64,6 +64,19 @@ public sealed class ReferralAbroadFlowTests(ReferralAbroadNetwork n) : IClassFix
     }
 
     [Fact]
+    public async Task Directory_RefreshJob_SendsOnlyToPeersWithoutARecentSnapshot()
+    {
+        await n.Xk.WithDb(db => db.FederationOutbox.Where(o => o.Type == PeerDirectoryPublisher.MessageType).ExecuteDeleteAsync());
+
+        var first = await n.Xk.InScope(s => s.GetRequiredService<PeerDirectoryPublisher>().PublishAsync(CancellationToken.None, onlyDue: true));
+        var again = await n.Xk.InScope(s => s.GetRequiredService<PeerDirectoryPublisher>().PublishAsync(CancellationToken.None, onlyDue: true));
+
+        Assert.Equal(1, first);
+        Assert.Equal(0, again);
+        Assert.Equal(1, await n.Xk.WithDb(db => db.FederationOutbox.CountAsync(o => o.Type == PeerDirectoryPublisher.MessageType && o.PeerNodeId == "al")));
+    }
+
+    [Fact]
     public async Task Directory_NewSnapshot_ReplacesPreviousOfThatPeer()
     {
         var gone = await n.Xk.AddServiceAsync(ReferralAbroadNetwork.XkSocialWorker);

@@ -115,7 +115,8 @@ public sealed record DirectorySnapshot(List<DirectoryEntry> Services);
 /// and of their locations only city, region and country: a confidential address never leaves.
 /// Each snapshot travels on a correlation of its own, so a lost one never holds up the next.
 /// </summary>
-public sealed class PeerDirectoryPublisher(UraDbContext db, HsdsPublisher publisher, NodeIdentity identity, FederationSender sender)
+public sealed class PeerDirectoryPublisher(UraDbContext db, HsdsPublisher publisher, NodeIdentity identity, FederationSender sender,
+    IOptions<TransnationalOptions> options, TimeProvider clock)
 {
     public const string MessageType = "directory.snapshot";
 
@@ -139,12 +140,19 @@ public sealed class PeerDirectoryPublisher(UraDbContext db, HsdsPublisher publis
         })]);
     }
 
-    /// <summary>Puts a snapshot for every pinned peer into the outbox and saves; returns how many peers. None without a node identity.</summary>
-    public async Task<int> PublishAsync(CancellationToken ct)
+    /// <summary>
+    /// Puts a snapshot into the outbox for every pinned peer, or with <paramref name="onlyDue"/> only for
+    /// peers that were never sent one or not within the refresh interval, and saves; returns how many
+    /// peers. None without a node identity.
+    /// </summary>
+    public async Task<int> PublishAsync(CancellationToken ct, bool onlyDue = false)
     {
         if (await identity.LoadAsync(ct) is not { } node)
             return 0;
-        var peers = await db.FederationPeers.AsNoTracking().Select(p => p.NodeId).OrderBy(p => p).ToListAsync(ct);
+        var since = clock.GetUtcNow().UtcDateTime - options.Value.DirectoryRefreshInterval;
+        var peers = await db.FederationPeers.AsNoTracking()
+            .Where(p => !onlyDue || !db.FederationOutbox.Any(o => o.PeerNodeId == p.NodeId && o.Type == MessageType && o.CreatedAt > since))
+            .Select(p => p.NodeId).OrderBy(p => p).ToListAsync(ct);
         if (peers.Count == 0)
             return 0;
         var snapshot = await SnapshotAsync(node.CountryCode, ct);
@@ -155,10 +163,16 @@ public sealed class PeerDirectoryPublisher(UraDbContext db, HsdsPublisher publis
     }
 }
 
-/// <summary>Sends the directory to every peer each <see cref="TransnationalOptions.DirectoryRefreshInterval"/>.</summary>
+/// <summary>
+/// Sends the directory to each peer that has not had it within <see cref="TransnationalOptions.DirectoryRefreshInterval"/>.
+/// It looks every few minutes, so a newly pinned peer gets it soon without waiting a whole interval.
+/// </summary>
 internal sealed class PeerDirectoryJob(PeerDirectoryPublisher publisher) : IJob
 {
-    public Task RunAsync(CancellationToken ct) => publisher.PublishAsync(ct);
+    public static TimeSpan Every(TransnationalOptions options) =>
+        options.DirectoryRefreshInterval < TimeSpan.FromMinutes(5) ? options.DirectoryRefreshInterval : TimeSpan.FromMinutes(5);
+
+    public Task RunAsync(CancellationToken ct) => publisher.PublishAsync(ct, onlyDue: true);
 }
 
 /// <summary>

@@ -178,7 +178,7 @@ public static class UraApp
                      Features.Transnational.TransnationalMessages.Declined, Features.Transnational.TransnationalMessages.Completed,
                      Features.Transnational.TransnationalMessages.Forwarded })
             services.AddScoped<Federation.IFederationHandler>(sp => ActivatorUtilities.CreateInstance<Features.Transnational.ReferralAnswerHandler>(sp, answer));
-        services.AddUraJob<Features.Transnational.PeerDirectoryJob>("federation-directory", _ => transnational.DirectoryRefreshInterval);
+        services.AddUraJob<Features.Transnational.PeerDirectoryJob>("federation-directory", _ => Features.Transnational.PeerDirectoryJob.Every(transnational));
         services.AddRateLimiter(o =>
         {
             o.RejectionStatusCode = StatusCodes.Status429TooManyRequests;
