@@ -56,7 +56,7 @@ public sealed record ConsentView(
 public sealed record ConsentOrganisationView(Guid Id, string Name, string CountryCode);
 
 /// <summary>Records, lists and withdraws consents of a case, for its team.</summary>
-public sealed class ConsentRecords(UraDbContext db, CaseAccess access, CurrentUser user)
+public sealed class ConsentRecords(UraDbContext db, CaseAccess access, CurrentUser user, Transnational.TransnationalConsent transnational)
 {
     /// <summary>A consent taken on paper at first contact may be entered when the case is opened later, within this many days.</summary>
     public const int DaysBeforeOpening = 30;
@@ -130,6 +130,8 @@ public sealed class ConsentRecords(UraDbContext db, CaseAccess access, CurrentUs
         access.Record(@case, "consent.withdraw", consent.Id);
         // The receiving organisations lose what was shared under this consent, in this same save.
         await Referrals.ReferralConsent.WithdrawnAsync(db, @case.Id, consent.Id, access.Now, ct);
+        // Nodes abroad that received the person's data under it are asked to erase it, in this same save.
+        await transnational.WithdrawnAsync(@case, consent.Id, ct);
         await db.SaveChangesAsync(ct);
         return CommandResult<ConsentView>.Done((await ViewsAsync(@case.Id, ct)).Single(v => v.Id == consent.Id));
     }

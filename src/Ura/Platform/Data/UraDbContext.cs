@@ -71,6 +71,8 @@ public sealed class UraDbContext(DbContextOptions<UraDbContext> options, FieldPr
     public DbSet<Federation.MessageStream> MessageStreams => Set<Federation.MessageStream>();
     public DbSet<Federation.FederationRefusal> FederationRefusals => Set<Federation.FederationRefusal>();
     public DbSet<Features.Transnational.TransnationalReferral> TransnationalReferrals => Set<Features.Transnational.TransnationalReferral>();
+    public DbSet<Features.Transnational.PeerService> PeerServices => Set<Features.Transnational.PeerService>();
+    public DbSet<Features.Transnational.PeerDirectory> PeerDirectories => Set<Features.Transnational.PeerDirectory>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {

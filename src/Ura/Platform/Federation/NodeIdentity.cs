@@ -101,7 +101,7 @@ public sealed class NodeIdentity(IServiceScopeFactory scopes, KeyEncryptionKey k
             return loaded;
         await using var scope = scopes.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<UraDbContext>();
-        var record = await db.NodeIdentity.AsNoTracking().FirstOrDefaultAsync(ct);
+        var record = await db.NodeIdentity.AsNoTracking().OrderBy(n => n.NodeId).FirstOrDefaultAsync(ct);
         if (record is null)
             return null;
         var signer = ECDsa.Create();

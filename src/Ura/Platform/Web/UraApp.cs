@@ -150,6 +150,23 @@ public static class UraApp
         services.AddHttpClient(Federation.FederationDispatcher.HttpClientName, c => c.Timeout = TimeSpan.FromSeconds(30));
         services.AddHostedService<Federation.FederationDispatchHost>();
         services.AddUraJob<Federation.FederationApplyJob>("federation-apply", o => o.FederationApplyInterval);
+        services.Configure<Features.Transnational.TransnationalOptions>(builder.Configuration.GetSection(Federation.FederationOptions.Section));
+        var transnational = builder.Configuration.GetSection(Federation.FederationOptions.Section).Get<Features.Transnational.TransnationalOptions>() ?? new();
+        services.AddScoped<Features.Transnational.PeerDirectoryPublisher>();
+        services.AddScoped<Features.Transnational.PeerDirectorySearch>();
+        services.AddScoped<Features.Transnational.TransnationalSending>();
+        services.AddScoped<Features.Transnational.TransnationalReceiving>();
+        services.AddScoped<Features.Transnational.TransnationalConsent>();
+        services.AddScoped<Federation.IFederationHandler, Features.Transnational.DirectorySnapshotHandler>();
+        services.AddScoped<Federation.IFederationHandler, Features.Transnational.ReferralArrivedHandler>();
+        services.AddScoped<Federation.IFederationHandler, Features.Transnational.ReferralWithdrawnHandler>();
+        services.AddScoped<Federation.IFederationHandler, Features.Transnational.ConsentWithdrawnHandler>();
+        services.AddScoped<Federation.IFederationHandler, Features.Transnational.PurgedHandler>();
+        foreach (var answer in new[] { Features.Transnational.TransnationalMessages.Acknowledged, Features.Transnational.TransnationalMessages.Accepted,
+                     Features.Transnational.TransnationalMessages.Declined, Features.Transnational.TransnationalMessages.Completed,
+                     Features.Transnational.TransnationalMessages.Forwarded })
+            services.AddScoped<Federation.IFederationHandler>(sp => ActivatorUtilities.CreateInstance<Features.Transnational.ReferralAnswerHandler>(sp, answer));
+        services.AddUraJob<Features.Transnational.PeerDirectoryJob>("federation-directory", _ => transnational.DirectoryRefreshInterval);
         services.AddRateLimiter(o =>
         {
             o.RejectionStatusCode = StatusCodes.Status429TooManyRequests;
@@ -201,6 +218,7 @@ public static class UraApp
         api.MapNotificationsApi();
         api.MapDirectoryApi();
         Features.Referrals.ReferralsApi.MapReferralsApi(api);
+        Features.Transnational.TransnationalApi.MapTransnationalApi(api);
         return app;
     }
 }
