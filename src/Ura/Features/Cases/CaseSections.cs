@@ -7,7 +7,7 @@ public sealed record CaseHeader(Guid Id, string Reference, CaseStatus Status, Ca
     /// <summary>The sections of a case, each its own page under <c>/cases/{id}/</c> (the overview has none).</summary>
     public static readonly IReadOnlyList<string> Sections =
     [
-        "", "identification", "exploitation", "consent", "risk", "plan", "services", "referrals", "notes", "tasks", "documents", "timeline", "closure",
+        "", "identification", "exploitation", "consent", "risk", "plan", "services", "referrals", "return", "notes", "tasks", "documents", "timeline", "closure",
     ];
 
     public static CaseHeader Of(Case c, string section) =>

@@ -73,6 +73,9 @@ public sealed class UraDbContext(DbContextOptions<UraDbContext> options, FieldPr
     public DbSet<Features.Transnational.TransnationalReferral> TransnationalReferrals => Set<Features.Transnational.TransnationalReferral>();
     public DbSet<Features.Transnational.PeerService> PeerServices => Set<Features.Transnational.PeerService>();
     public DbSet<Features.Transnational.PeerDirectory> PeerDirectories => Set<Features.Transnational.PeerDirectory>();
+    public DbSet<Features.Transnational.ReturnPlan> ReturnPlans => Set<Features.Transnational.ReturnPlan>();
+    public DbSet<Features.Transnational.ReturnAssistance> ReturnAssistance => Set<Features.Transnational.ReturnAssistance>();
+    public DbSet<Features.Transnational.ReturnFollowUp> ReturnFollowUps => Set<Features.Transnational.ReturnFollowUp>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {

@@ -31,6 +31,8 @@ public sealed class Navigation(CurrentUser user, UraDbContext db)
             yield return new("/referrals/inbox", "Nav.ReferralInbox");
         if (user.IsInRole(Roles.NationalCoordinator))
             yield return new("/referrals/transnational", "Nav.TransnationalInbox");
+        if (user.IsInRole(Roles.CaseWorker) || user.IsInRole(Roles.Supervisor))
+            yield return new("/transnational/returns", "Nav.Returns");
         if (user.IsInRole(Roles.Supervisor))
             yield return new("/cases/closures", "Nav.Closures");
         if (user.IsInRole(Roles.Supervisor) || user.IsInRole(Roles.OrganisationAdmin) || user.IsInRole(Roles.SystemAdmin))
