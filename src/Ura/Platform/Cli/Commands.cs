@@ -45,6 +45,9 @@ public static partial class Commands
                                              show a peer's fingerprint and pin it after you confirm (or FP matches)
           peers list                         list pinned peers
           peers remove ID                    unpin a peer
+          peers ping ID [--count N] [--correlations K] [--every MS]
+                                             queue N test messages for a peer, in K conversations, one every MS
+                                             milliseconds (default: at once); the running service delivers them
 
         Configuration: appsettings.json or environment, e.g. Ura__Database__Provider=Postgres,
         Ura__Database__ConnectionString=..., Ura__DataDirectory=..., Ura__Keys__KeyEncryptionKeyFile=...
@@ -77,6 +80,7 @@ public static partial class Commands
                 "peers" when words.ElementAtOrDefault(1) == "add" && words.Count == 3 => await InScope(options, (s, o) => AddPeerAsync(s, words[2], o)),
                 "peers" when words.ElementAtOrDefault(1) == "list" && words.Count == 2 => await InScope(options, ListPeersAsync),
                 "peers" when words.ElementAtOrDefault(1) == "remove" && words.Count == 3 => await InScope(options, (s, _) => RemovePeerAsync(s, words[2])),
+                "peers" when words.ElementAtOrDefault(1) == "ping" && words.Count == 3 => await InScope(options, (s, o) => PingPeerAsync(s, words[2], o)),
                 "help" => Print(Usage, 0),
                 _ => Print($"Unknown command '{command}'.\n\n{Usage}", 2),
             };
