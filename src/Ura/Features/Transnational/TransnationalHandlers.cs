@@ -141,9 +141,9 @@ public sealed class ReferralAnswerHandler(string type, UraDbContext db, CaseAcce
             }
         }
         referral.Version++;
-        var name = type["transnational.".Length..];
-        access.RecordOnReferringCase(caseId, "transnational." + name, referral.Id, detail);
-        notifier.Notify(await TransnationalReading.SendersAsync(db, referral, ct), "transnational." + name, $"/cases/{caseId}/transnational/{referral.Id}");
+        // The message type names the step on the timeline (Timeline.transnational.accepted, ...) and in the notification.
+        access.RecordOnReferringCase(caseId, type, referral.Id, detail);
+        notifier.Notify(await TransnationalReading.SendersAsync(db, referral, ct), type, $"/cases/{caseId}/transnational/{referral.Id}");
     }
 }
 
