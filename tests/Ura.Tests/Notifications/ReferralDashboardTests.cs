@@ -102,7 +102,8 @@ public sealed partial class ReferralDashboardTests(UraFactory factory) : IClassF
 
         Assert.Contains(factory.Text("Home.Title"), html, StringComparison.Ordinal);
         Assert.DoesNotContain("referrals-heading", html, StringComparison.Ordinal);
-        Assert.DoesNotContain("/referrals/", html, StringComparison.Ordinal);
+        Assert.DoesNotContain("/referrals/inbox", html, StringComparison.Ordinal);
+        Assert.DoesNotContain(factory.Text("Dashboard.OverdueToOrganisation"), html, StringComparison.Ordinal);
     }
 
     private static string Counts(string html) => string.Join(",", CountPattern().Matches(html).Select(m => m.Value));

@@ -173,9 +173,11 @@ public sealed class TransnationalReceiving(
                 break;
         }
         await sender.SendAsync(referral.PeerNodeId, TransnationalMessages.Of(action), referral.Id, payload, ct);
-        audit.Record("transnational." + action.ToString().ToLowerInvariant(), nameof(TransnationalReferral), referral.Id, atFocalPoint ? "focal point" : null);
+        // Timeline.transnational.acknowledge, .accept, .decline, .complete
+        var step = "transnational." + action.ToString().ToLowerInvariant();
+        audit.Record(step, nameof(TransnationalReferral), referral.Id, atFocalPoint ? "focal point" : null);
         if (referral.CaseId is { } ours && await db.Cases.SingleOrDefaultAsync(c => c.Id == ours, ct) is { } linked)
-            access.Record(linked, "transnational." + action.ToString().ToLowerInvariant(), referral.Id);
+            access.Record(linked, step, referral.Id);
         return await SaveAsync(referral, ct);
     }
 
