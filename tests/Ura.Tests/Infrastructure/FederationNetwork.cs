@@ -25,9 +25,7 @@ public sealed class NodeFactory(string nodeId, string countryCode, FederationNet
             .ConfigurePrimaryHttpMessageHandler(() => new NetworkHandler(network)));
     }
 
-    public Task<T> InScope<T>(Func<IServiceProvider, Task<T>> work) => InScopeCore(work);
-
-    private async Task<T> InScopeCore<T>(Func<IServiceProvider, Task<T>> work)
+    public async Task<T> InScope<T>(Func<IServiceProvider, Task<T>> work)
     {
         await using var scope = Services.CreateAsyncScope();
         return await work(scope.ServiceProvider);
