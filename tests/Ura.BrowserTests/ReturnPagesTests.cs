@@ -9,7 +9,7 @@ namespace Ura.BrowserTests;
 /// The voluntary return pages a single node can show without a peer: a case's Return section and the
 /// receiving organisation's "Returns from abroad" list, in English and one other language, with the
 /// accessibility check. The plan form and a received plan need a transnational referral between two
-/// nodes; the two-node browser flow (issue 5, point 12) opens them.
+/// nodes; the two-node browser flow (<see cref="TransnationalFlowTests"/>) opens them.
 /// </summary>
 public sealed class ReturnPagesTests(UraServer server, BrowserFixture browser, ITestOutputHelper output)
     : BrowserTest(server, browser, output)

@@ -8,7 +8,7 @@ namespace Ura.BrowserTests;
 /// <summary>
 /// The pages of referrals to and from other countries open for their users and pass the accessibility
 /// check. This server is one node without peers, so they show their empty states; the whole flow across
-/// two real nodes is the reliability part's browser test.
+/// two real nodes is <see cref="TransnationalFlowTests"/>.
 /// </summary>
 public sealed partial class TransnationalPagesTests(UraServer server, BrowserFixture browser, ITestOutputHelper output)
     : BrowserTest(server, browser, output)

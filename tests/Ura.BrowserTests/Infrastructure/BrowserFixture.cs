@@ -1,3 +1,7 @@
+// The collections (one server; two federated nodes) run one after another: side by side on two cores, their
+// servers and browsers would slow each other's pages past the waits.
+[assembly: CollectionBehavior(DisableTestParallelization = true)]
+
 namespace Ura.BrowserTests.Infrastructure;
 
 /// <summary>

@@ -24,32 +24,42 @@ public abstract class BrowserTest(UraServer server, BrowserFixture browser, ITes
     protected UraServer Server => server;
     protected ITestOutputHelper Output => output;
 
+    /// <summary>Every server the test uses: each is started again if it had stopped, and must still run at the end.</summary>
+    protected virtual IReadOnlyList<UraServer> Servers => [server];
+
     static BrowserTest() => SetDefaultExpectTimeout(15_000);
 
     public async Task InitializeAsync()
     {
-        if (await Server.EnsureRunningAsync())
-            output.WriteLine("The Ura server had stopped during an earlier test (see that test); it was started again.");
+        foreach (var each in Servers)
+        {
+            if (await each.EnsureRunningAsync())
+                output.WriteLine($"The Ura server at {each.BaseUrl} had stopped during an earlier test (see that test); it was started again.");
+        }
     }
 
     public async Task DisposeAsync()
     {
         foreach (var context in contexts)
             await context.CloseAsync();
-        Assert.False(Server.HasExited, "The Ura server stopped during the test.\n--- server output ---\n" + Server.Output);
+        foreach (var each in Servers)
+            Assert.False(each.HasExited, $"The Ura server at {each.BaseUrl} stopped during the test.\n--- server output ---\n" + each.Output);
         Assert.True(external.IsEmpty, "The pages requested something outside Ura (nothing may be fetched from the network):\n" + string.Join('\n', external));
         Assert.True(notChecked.IsEmpty, "The test reached a page without checking its accessibility: " + string.Join(", ", notChecked.Values));
     }
 
     /// <summary>A new page in a new context (fresh cookies), on the Ura server.</summary>
-    protected async Task<IPage> NewPageAsync(Action<BrowserNewContextOptions>? configure = null)
+    protected Task<IPage> NewPageAsync(Action<BrowserNewContextOptions>? configure = null) => NewPageAsync(Server, configure);
+
+    /// <summary>A new page in a new context (fresh cookies), on one of the test's <see cref="Servers"/>.</summary>
+    protected async Task<IPage> NewPageAsync(UraServer on, Action<BrowserNewContextOptions>? configure = null)
     {
-        var options = new BrowserNewContextOptions { BaseURL = Server.BaseUrl, Locale = DefaultLocale };
+        var options = new BrowserNewContextOptions { BaseURL = on.BaseUrl, Locale = DefaultLocale };
         configure?.Invoke(options);
         var context = await browser.Browser.NewContextAsync(options);
         contexts.Add(context);
         await Accessibility.PrepareAsync(context);
-        await context.RouteAsync(url => !url.StartsWith(Server.BaseUrl + "/", StringComparison.Ordinal), route =>
+        await context.RouteAsync(url => !url.StartsWith(on.BaseUrl + "/", StringComparison.Ordinal), route =>
         {
             external.Enqueue(route.Request.Url);
             return route.AbortAsync();
@@ -119,11 +129,12 @@ public abstract class BrowserTest(UraServer server, BrowserFixture browser, ITes
     protected async Task SignInAsync(IPage page, string email)
     {
         await GoToAsync(page, "/account/login");
+        var home = new Uri(new Uri(page.Url), "/").ToString();
         await SubmitCredentialsAsync(page, email, DemoData.Password);
         await page.WaitForURLAsync("**/account/login/two-factor**");
         await ArrivedAsync(page);
         await SubmitTwoFactorCodeAsync(page, CurrentTwoFactorCode());
-        await page.WaitForURLAsync(Server.BaseUrl + "/");
+        await page.WaitForURLAsync(home);
         await ArrivedAsync(page);
     }
 
@@ -139,7 +150,6 @@ public abstract class BrowserTest(UraServer server, BrowserFixture browser, ITes
         await ArrivedAsync(page);
     }
 
-    /// <summary>Presses the sign-out button in the header; ends on the sign-in page.</summary>
     /// <summary>Shows the page in <paramref name="language"/>; another test may already have saved it as the user's preference.</summary>
     protected async Task UseLanguageAsync(IPage page, string language)
     {
@@ -147,6 +157,7 @@ public abstract class BrowserTest(UraServer server, BrowserFixture browser, ITes
             await ChooseLanguageAsync(page, language);
     }
 
+    /// <summary>Presses the sign-out button in the header; ends on the sign-in page.</summary>
     protected async Task SignOutAsync(IPage page)
     {
         await page.GetByRole(AriaRole.Banner).GetByRole(AriaRole.Button, new() { Name = await TextAsync(page, "Layout.SignOut") }).ClickAsync();

@@ -10,7 +10,8 @@ namespace Ura.BrowserTests.Infrastructure;
 /// <summary>
 /// Ura as people meet it: the built app started as its own process (<c>dotnet Ura.dll serve --demo</c>) on
 /// a loopback port, with a fresh data directory and a generated key-encryption key. Killed, with anything it
-/// started, when the test collection ends.
+/// started, when the test collection ends. A federation node (<see cref="FederatedServers"/>) gives it a fixed
+/// port and settings of its own, and is set up with <see cref="CliAsync"/> before it starts.
 /// </summary>
 public sealed class UraServer : IAsyncLifetime
 {
@@ -25,8 +26,28 @@ public sealed class UraServer : IAsyncLifetime
     private readonly SemaphoreSlim starting = new(1, 1);
     private Process? process;
 
+    /// <summary>
+    /// The port to serve on, when it must be known before the server starts (a node's address goes into its
+    /// card); otherwise a free one is picked at each start.
+    /// </summary>
+    public int? Port
+    {
+        get;
+        init
+        {
+            field = value;
+            BaseUrl = $"http://127.0.0.1:{value}";
+        }
+    }
+
+    /// <summary>Settings (environment variables, <c>Ura__...</c>) of this server only, on top of the ones every test server gets.</summary>
+    public IReadOnlyDictionary<string, string> Settings { get; init; } = new Dictionary<string, string>();
+
     /// <summary>Where the server answers, e.g. <c>http://127.0.0.1:41234</c> (no trailing slash).</summary>
     public string BaseUrl { get; private set; } = "";
+
+    /// <summary>The server's own data directory (its SQLite database, keys, files).</summary>
+    public string DataDirectory => dataDirectory;
 
     /// <summary>True when the server process has ended (it should run until the collection ends).</summary>
     public bool HasExited => process is null || process.HasExited;
@@ -66,11 +87,11 @@ public sealed class UraServer : IAsyncLifetime
     {
         var (projectDirectory, appDll) = LocateApp();
 
-        // A free port can be taken between asking and binding; then the process exits and we try another.
+        // A free port can be taken between asking and binding; then the process exits and we try another
+        // (or, on a fixed port, the same one again).
         for (var attempt = 1; ; attempt++)
         {
-            var port = FreePort();
-            BaseUrl = $"http://127.0.0.1:{port}";
+            BaseUrl = $"http://127.0.0.1:{Port ?? FreePort()}";
             process = Start(projectDirectory, appDll);
             if (await WaitUntilReadyAsync(process))
                 return;
@@ -96,7 +117,35 @@ public sealed class UraServer : IAsyncLifetime
         return Task.CompletedTask;
     }
 
-    private Process Start(string projectDirectory, string appDll)
+    /// <summary>
+    /// Runs a command of Ura's command line (<c>ura node init ...</c>) on this server's data, key and settings,
+    /// as an operator would; returns what it printed on standard output. Fails when the command fails.
+    /// </summary>
+    public async Task<string> CliAsync(params string[] args)
+    {
+        Directory.CreateDirectory(dataDirectory);
+        var (projectDirectory, appDll) = LocateApp();
+        var start = StartInfo(projectDirectory, [appDll, .. args]);
+        using var cli = Process.Start(start)!;
+        var stdout = cli.StandardOutput.ReadToEndAsync();
+        var stderr = cli.StandardError.ReadToEndAsync();
+        // A guard against a command that hangs, not a timing assertion.
+        using var guard = new CancellationTokenSource(TimeSpan.FromMinutes(3));
+        try
+        {
+            await cli.WaitForExitAsync(guard.Token);
+        }
+        catch (OperationCanceledException)
+        {
+            cli.Kill(entireProcessTree: true);
+            throw new TimeoutException($"ura {string.Join(' ', args)} did not end.\n{await stdout}{await stderr}");
+        }
+        if (cli.ExitCode != 0)
+            throw new InvalidOperationException($"ura {string.Join(' ', args)} exited with {cli.ExitCode}.\n{await stdout}{await stderr}");
+        return await stdout;
+    }
+
+    private ProcessStartInfo StartInfo(string projectDirectory, IEnumerable<string> args)
     {
         // The dotnet host running these tests (the SDK says which), so the app gets the same runtime.
         var start = new ProcessStartInfo(Environment.GetEnvironmentVariable("DOTNET_HOST_PATH") ?? "dotnet")
@@ -107,7 +156,7 @@ public sealed class UraServer : IAsyncLifetime
             RedirectStandardError = true,
             UseShellExecute = false,
         };
-        foreach (var arg in new[] { appDll, "serve", "--demo", "--urls", BaseUrl })
+        foreach (var arg in args)
             start.ArgumentList.Add(arg);
         // Only this server's settings: none inherited from the shell (a Postgres connection string, say).
         foreach (var inherited in start.Environment.Keys.Where(k => k.StartsWith("Ura__", StringComparison.OrdinalIgnoreCase)).ToList())
@@ -121,7 +170,14 @@ public sealed class UraServer : IAsyncLifetime
         start.Environment["ASPNETCORE_ENVIRONMENT"] = "Production";
         start.Environment.Remove("ASPNETCORE_URLS");
         start.Environment.Remove("URLS");
+        foreach (var (name, value) in Settings)
+            start.Environment[name] = value;
+        return start;
+    }
 
+    private Process Start(string projectDirectory, string appDll)
+    {
+        var start = StartInfo(projectDirectory, [appDll, "serve", "--demo", "--urls", BaseUrl]);
         var started = new Process { StartInfo = start, EnableRaisingEvents = true };
         started.OutputDataReceived += (_, e) => Keep(e.Data);
         started.ErrorDataReceived += (_, e) => Keep(e.Data);
@@ -187,7 +243,7 @@ public sealed class UraServer : IAsyncLifetime
         process = null;
     }
 
-    private static int FreePort()
+    internal static int FreePort()
     {
         using var listener = new TcpListener(IPAddress.Loopback, 0);
         listener.Start();

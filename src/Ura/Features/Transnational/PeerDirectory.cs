@@ -25,6 +25,12 @@ public sealed class TransnationalOptions
 
     /// <summary>How often this node sends its published directory to every peer.</summary>
     public TimeSpan DirectoryRefreshInterval { get; set; } = TimeSpan.FromHours(6);
+
+    /// <summary>
+    /// How often the directory job looks for peers that are due a snapshot (never sent one, or not within
+    /// the refresh interval): the longest a newly pinned peer waits for the directory.
+    /// </summary>
+    public TimeSpan DirectoryLookInterval { get; set; } = TimeSpan.FromMinutes(5);
 }
 
 /// <summary>
@@ -165,12 +171,13 @@ public sealed class PeerDirectoryPublisher(UraDbContext db, HsdsPublisher publis
 
 /// <summary>
 /// Sends the directory to each peer that has not had it within <see cref="TransnationalOptions.DirectoryRefreshInterval"/>.
-/// It looks every few minutes, so a newly pinned peer gets it soon without waiting a whole interval.
+/// It looks every <see cref="TransnationalOptions.DirectoryLookInterval"/> (five minutes), so a newly pinned peer
+/// gets it soon without waiting a whole interval.
 /// </summary>
 internal sealed class PeerDirectoryJob(PeerDirectoryPublisher publisher) : IJob
 {
     public static TimeSpan Every(TransnationalOptions options) =>
-        options.DirectoryRefreshInterval < TimeSpan.FromMinutes(5) ? options.DirectoryRefreshInterval : TimeSpan.FromMinutes(5);
+        options.DirectoryRefreshInterval < options.DirectoryLookInterval ? options.DirectoryRefreshInterval : options.DirectoryLookInterval;
 
     public Task RunAsync(CancellationToken ct) => publisher.PublishAsync(ct, onlyDue: true);
 }
