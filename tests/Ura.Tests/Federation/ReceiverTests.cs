@@ -38,6 +38,9 @@ public sealed class ReceiverTests : IAsyncLifetime, IDisposable
 
     private async Task<(HttpStatusCode Status, JsonElement Body)> PostAsync(Envelope envelope) => await PostAsync(envelope.ToJson());
 
+    private async Task<(HttpStatusCode Status, JsonElement Body)> PostAsync(IEnumerable<Envelope> several) =>
+        await PostAsync("[" + string.Join(',', several.Select(e => e.ToJson())) + "]");
+
     private async Task<(HttpStatusCode Status, JsonElement Body)> PostAsync(string body)
     {
         using var response = await node.PostEnvelopeAsync(body);
@@ -271,4 +274,62 @@ public sealed class ReceiverTests : IAsyncLifetime, IDisposable
         Assert.Null(inbox[0].Payload);
         Assert.Equal(1, await node.WithDb(db => db.AuditEvents.CountAsync(a => a.Action == "federation.applied" && a.EntityId == first.Id)));
     }
+
+    [Fact]
+    public async Task Receive_SeveralInOneDelivery_AnAnswerForEachInOrderAndOnlyTheRefusedOneLeftOut()
+    {
+        var correlation = Guid.CreateVersion7();
+        var first = al.Seal(FederationTestNode.Id, key, correlation, 1, FlakyHandler.MessageType, "{\"n\":1}");
+        var second = al.Seal(FederationTestNode.Id, key, correlation, 2, FlakyHandler.MessageType, "{\"n\":2}");
+        using var forger = new TestPeer("al");
+        var forged = forger.Seal(FederationTestNode.Id, key, Guid.CreateVersion7(), 1);
+
+        var (status, answers) = await PostAsync([second, forged, first, first]);
+
+        Assert.Equal(HttpStatusCode.OK, status);
+        Assert.Equal(4, answers.GetArrayLength());
+        Assert.Equal("stored", answers[0].GetProperty("status").GetString());
+        Assert.Equal(second.Id, answers[0].GetProperty("envelope").GetString());
+        var receipt = answers[0].Deserialize<Receipt>()!;
+        Assert.True(EnvelopeCrypto.Verify(EnvelopeCrypto.PublicPoint(self.Signer), receipt.CanonicalSigned(), receipt.Signature));
+        Assert.Equal(Refusals.BadSignature, answers[1].GetProperty("refused").GetString());
+        Assert.Equal("stored", answers[2].GetProperty("status").GetString());
+        Assert.Equal("duplicate", answers[3].GetProperty("status").GetString());
+        Assert.Equal([1L, 2L], node.Flaky.Applied);
+        var inbox = await node.WithDb(db => db.FederationInbox.OrderBy(m => m.Sequence).ToListAsync());
+        Assert.Equal([IdOf(first), IdOf(second)], inbox.Select(m => m.Id));
+        Assert.All(inbox, m => Assert.Equal(InboxStatus.Applied, m.Status));
+        Assert.Equal(2, inbox[0].Deliveries);
+        Assert.Equal(IdOf(forged), await node.WithDb(db => db.FederationRefusals.Select(r => r.EnvelopeId).SingleAsync()));
+    }
+
+    [Fact]
+    public async Task Receive_SeveralOneHandlerFails_TheOthersAppliedTheFailedOneWaits()
+    {
+        node.Flaky.FailuresLeft = 1;
+        var failing = al.Seal(FederationTestNode.Id, key, Guid.CreateVersion7(), 1, FlakyHandler.MessageType, "{\"n\":1}");
+        var other = al.Seal(FederationTestNode.Id, key, Guid.CreateVersion7(), 1, FlakyHandler.MessageType, "{\"n\":1}");
+
+        var (status, answers) = await PostAsync([failing, other]);
+
+        Assert.Equal(HttpStatusCode.OK, status);
+        Assert.All(answers.EnumerateArray(), a => Assert.Equal("stored", a.GetProperty("status").GetString()));
+        var inbox = await node.WithDb(db => db.FederationInbox.ToDictionaryAsync(m => m.Id));
+        Assert.Equal(InboxStatus.Failed, inbox[IdOf(failing)].Status);
+        Assert.NotNull(inbox[IdOf(failing)].Payload);
+        Assert.Equal(InboxStatus.Applied, inbox[IdOf(other)].Status);
+        Assert.Equal([1L], node.Flaky.Applied);
+        Assert.Equal(0, await node.WithDb(db => db.AuditEvents.CountAsync(a => a.Action == "federation.applied" && a.EntityId == failing.Id)));
+    }
+
+    [Theory]
+    [InlineData("[]")]
+    [InlineData("[1, 2]")]
+    [InlineData("[{\"v\":1}")]
+    public async Task Receive_DeliveryNotAnArrayOfEnvelopes_RefusedMalformed(string body) =>
+        await AssertRefusedAsync(body, Refusals.Malformed);
+
+    [Fact]
+    public async Task Receive_MoreThanFiftyInOneDelivery_RefusedMalformedNothingStored() =>
+        await AssertRefusedAsync("[" + string.Join(',', Enumerable.Range(0, FederationReceiver.MaxBatch + 1).Select(_ => Ping().ToJson())) + "]", Refusals.Malformed);
 }

@@ -93,8 +93,8 @@ public sealed class DeliveryUnderFailureTests(ITestOutputHelper output)
         Assert.All(inbox, m => Assert.Equal(1, m.Deliveries));
         Assert.All(await OutboxAsync(al), o => Assert.Equal(1, o.Attempts));
         var posts = new[] { al, alSecond }.Select(p => CountPosts(p.Output)).ToList();
+        // A POST carries up to 50 envelopes, so the counts say only that both processes took part.
         output.WriteLine($"POSTs to the peer: first process {posts[0]}, second process {posts[1]}.");
-        Assert.Equal(300, posts.Sum());
         Assert.All(posts, p => Assert.True(p > 0, "both processes dispatched"));
     }
 

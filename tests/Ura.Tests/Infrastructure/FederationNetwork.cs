@@ -15,6 +15,11 @@ public sealed class NodeFactory(string nodeId, string countryCode, FederationNet
     public string CountryCode { get; } = countryCode;
     public string Url => $"http://{NodeId}.node.test";
 
+    private int requests;
+
+    /// <summary>Deliveries (POSTs to the inbox) this node has received.</summary>
+    public int RequestsReceived => requests;
+
     /// <summary>Set to false to make the node unreachable, as if its process were down.</summary>
     public bool Reachable { get; set; } = true;
 
@@ -54,6 +59,7 @@ public sealed class NodeFactory(string nodeId, string countryCode, FederationNet
             var node = network.Nodes.FirstOrDefault(n => n.Url == $"{request.RequestUri!.Scheme}://{request.RequestUri.Host}");
             if (node is null || !node.Reachable)
                 throw new HttpRequestException($"{request.RequestUri} is unreachable.");
+            Interlocked.Increment(ref node.requests);
             using var invoker = new HttpMessageInvoker(node.Server.CreateHandler(), disposeHandler: true);
             return await invoker.SendAsync(request, ct);
         }

@@ -31,22 +31,39 @@ public interface IFederationHandler
 /// </summary>
 public sealed class FederationApplier(UraDbContext db, IEnumerable<IFederationHandler> handlers, AuditLog audit, TimeProvider clock, ILogger<FederationApplier> log)
 {
+    /// <summary>
+    /// Applies the messages of one correlation that are next in order, inside the caller's
+    /// transaction if there is one (the receiver stores and applies a delivery in one commit).
+    /// </summary>
     public async Task ApplyReadyAsync(string sender, Guid correlation, CancellationToken ct)
     {
-        while (true)
+        var own = db.Database.CurrentTransaction is null ? await db.Database.BeginTransactionAsync(ct) : null;
+        try
         {
-            db.ChangeTracker.Clear();
-            var stream = await db.MessageStreams.AsNoTracking()
-                .FirstOrDefaultAsync(s => s.PeerNodeId == sender && s.CorrelationId == correlation && s.Direction == StreamDirection.Incoming, ct);
-            var last = stream?.Sequence ?? 0;
-            var next = await db.FederationInbox
-                .FirstOrDefaultAsync(m => m.SenderNodeId == sender && m.CorrelationId == correlation && m.Sequence == last + 1 && m.Status != InboxStatus.Applied, ct);
-            if (next is null)
-                return;
-            if (stream is null && !await CreateStreamAsync(sender, correlation, ct))
-                continue;
-            if (!await ApplyAsync(next, last, ct))
-                return;
+            if (own is not null)
+                await AuditChain.LockAsync(db, ct); // see FederationReceiver: the audit lock before any stream row
+            while (true)
+            {
+                db.ChangeTracker.Clear();
+                var stream = await db.MessageStreams.AsNoTracking()
+                    .FirstOrDefaultAsync(s => s.PeerNodeId == sender && s.CorrelationId == correlation && s.Direction == StreamDirection.Incoming, ct);
+                var last = stream?.Sequence ?? 0;
+                var next = await db.FederationInbox
+                    .FirstOrDefaultAsync(m => m.SenderNodeId == sender && m.CorrelationId == correlation && m.Sequence == last + 1 && m.Status != InboxStatus.Applied, ct);
+                if (next is null)
+                    break;
+                if (stream is null && !await CreateStreamAsync(sender, correlation, ct))
+                    continue;
+                if (!await ApplyAsync(next, last, ct))
+                    break;
+            }
+            if (own is not null)
+                await own.CommitAsync(ct);
+        }
+        finally
+        {
+            if (own is not null)
+                await own.DisposeAsync();
         }
     }
 
@@ -69,7 +86,7 @@ public sealed class FederationApplier(UraDbContext db, IEnumerable<IFederationHa
         try
         {
             db.MessageStreams.Add(new MessageStream { PeerNodeId = sender, CorrelationId = correlation, Direction = StreamDirection.Incoming });
-            await db.SaveChangesAsync(ct);
+            await db.SaveChangesAsync(ct); // a failure rolls back to the savepoint EF takes before it
             return true;
         }
         catch (DbUpdateException)
@@ -78,10 +95,12 @@ public sealed class FederationApplier(UraDbContext db, IEnumerable<IFederationHa
         }
     }
 
+    /// <summary>Applies one message under a savepoint: a failing handler undoes only its own work.</summary>
     private async Task<bool> ApplyAsync(InboxMessage message, long last, CancellationToken ct)
     {
         var handler = handlers.First(h => h.Type == message.Type);
-        var transaction = await db.Database.BeginTransactionAsync(ct);
+        var transaction = db.Database.CurrentTransaction!;
+        await transaction.CreateSavepointAsync(Savepoint, ct);
         try
         {
             var claimed = await db.MessageStreams
@@ -90,7 +109,7 @@ public sealed class FederationApplier(UraDbContext db, IEnumerable<IFederationHa
                 .ExecuteUpdateAsync(s => s.SetProperty(x => x.Sequence, last + 1), ct);
             if (claimed == 0)
             {
-                await transaction.RollbackAsync(ct);
+                await transaction.ReleaseSavepointAsync(Savepoint, ct);
                 return true; // another process applied it; look at the next one
             }
             await handler.ApplyAsync(new InboundMessage(message.Id, message.SenderNodeId, message.Type, message.CorrelationId,
@@ -103,12 +122,12 @@ public sealed class FederationApplier(UraDbContext db, IEnumerable<IFederationHa
             message.Payload = null;
             audit.Record("federation.applied", "Envelope", message.Id, $"{message.Type} {message.SenderNodeId} #{message.Sequence}");
             await db.SaveChangesAsync(ct);
-            await transaction.CommitAsync(ct);
+            await transaction.ReleaseSavepointAsync(Savepoint, ct);
             return true;
         }
         catch (Exception e) when (e is not OperationCanceledException)
         {
-            await transaction.RollbackAsync(CancellationToken.None);
+            await transaction.RollbackToSavepointAsync(Savepoint, CancellationToken.None);
             db.ChangeTracker.Clear();
             log.LogError(e, "Applying federation message {Id} ({Type}) from {Sender} failed; it is tried again later", message.Id, message.Type, message.SenderNodeId);
             var error = e.GetType().Name;
@@ -117,9 +136,7 @@ public sealed class FederationApplier(UraDbContext db, IEnumerable<IFederationHa
                     .SetProperty(m => m.LastError, error), ct);
             return false;
         }
-        finally
-        {
-            await transaction.DisposeAsync();
-        }
     }
+
+    private const string Savepoint = "federation_apply";
 }

@@ -47,8 +47,13 @@ public sealed class FederationDispatcher(
         var peers = await db.FederationPeers.AsNoTracking().ToDictionaryAsync(p => p.NodeId, ct);
 
         var outcomes = new System.Collections.Concurrent.ConcurrentBag<(OutboxMessage Message, Outcome Outcome)>();
-        await Parallel.ForEachAsync(mine, new ParallelOptions { MaxDegreeOfParallelism = Math.Max(1, options.Value.ParallelDeliveries), CancellationToken = ct },
-            async (message, token) => outcomes.Add((message, await SendAsync(message, peers.GetValueOrDefault(message.PeerNodeId), token))));
+        await Parallel.ForEachAsync(Deliveries(mine), new ParallelOptions { MaxDegreeOfParallelism = Math.Max(1, options.Value.ParallelDeliveries), CancellationToken = ct },
+            async (delivery, token) =>
+            {
+                var answers = await SendAsync(delivery, peers.GetValueOrDefault(delivery[0].PeerNodeId), token);
+                for (var i = 0; i < delivery.Count; i++)
+                    outcomes.Add((delivery[i], answers[i]));
+            });
 
         // One transaction for the whole batch: on SQLite every commit waits for the disk (about 5 ms
         // here), and two commits per message capped delivery at about a hundred messages a second.
@@ -65,28 +70,76 @@ public sealed class FederationDispatcher(
         return mine.Count;
     }
 
+    /// <summary>
+    /// The messages for each peer in deliveries of up to <see cref="FederationReceiver.MaxBatch"/> envelopes
+    /// and <see cref="FederationOptions.MaxEnvelopeBytes"/> bytes: one request and one commit at the peer for many.
+    /// </summary>
+    private IEnumerable<List<OutboxMessage>> Deliveries(IEnumerable<OutboxMessage> messages)
+    {
+        foreach (var peer in messages.GroupBy(m => m.PeerNodeId))
+        {
+            var delivery = new List<OutboxMessage>();
+            var bytes = 2;
+            foreach (var message in peer)
+            {
+                if (delivery.Count == FederationReceiver.MaxBatch || delivery.Count > 0 && bytes + message.Envelope.Length + 1 > options.Value.MaxEnvelopeBytes)
+                {
+                    yield return delivery;
+                    delivery = [];
+                    bytes = 2;
+                }
+                delivery.Add(message);
+                bytes += message.Envelope.Length + 1;
+            }
+            yield return delivery;
+        }
+    }
+
     private sealed record Outcome(Receipt? Receipt, string? Error, bool Permanent);
 
-    private async Task<Outcome> SendAsync(OutboxMessage message, FederationPeer? peer, CancellationToken ct)
+    /// <summary>One outcome per message. A single envelope travels as itself, several as a JSON array.</summary>
+    private async Task<Outcome[]> SendAsync(List<OutboxMessage> delivery, FederationPeer? peer, CancellationToken ct)
     {
         if (peer is null)
-            return new(null, "peer_removed", true);
+            return [.. delivery.Select(_ => new Outcome(null, "peer_removed", true))];
         try
         {
-            using var content = new StringContent(message.Envelope, Encoding.UTF8);
+            var body = delivery.Count == 1 ? delivery[0].Envelope : "[" + string.Join(',', delivery.Select(m => m.Envelope)) + "]";
+            using var content = new StringContent(body, Encoding.UTF8);
             content.Headers.ContentType = new MediaTypeHeaderValue("application/json");
             using var response = await http.CreateClient(HttpClientName).PostAsync(new Uri(new Uri(peer.Url + "/"), "federation/v1/inbox"), content, ct);
-            var body = await response.Content.ReadAsStringAsync(ct);
-            if (response.IsSuccessStatusCode)
-                return CheckReceipt(message, peer, body);
-            var refusal = RefusalOf(body);
-            if (refusal is not null)
-                return new(null, "refused:" + refusal, !Refusals.IsTemporary(refusal));
-            return new(null, $"http:{(int)response.StatusCode}", false);
+            var answer = await response.Content.ReadAsStringAsync(ct);
+            if (delivery.Count == 1 || !response.IsSuccessStatusCode)
+                return [.. delivery.Select(m => Read(m, peer, response.StatusCode, answer))];
+            var answers = Split(answer);
+            if (answers?.Length != delivery.Count)
+                return [.. delivery.Select(_ => new Outcome(null, "bad_receipt", false))];
+            return [.. delivery.Select((m, i) => Read(m, peer, response.StatusCode, answers[i]))];
         }
         catch (Exception e) when (e is HttpRequestException or TaskCanceledException or IOException && !ct.IsCancellationRequested)
         {
-            return new(null, "unreachable:" + e.GetType().Name, false);
+            return [.. delivery.Select(_ => new Outcome(null, "unreachable:" + e.GetType().Name, false))];
+        }
+    }
+
+    /// <summary>What the peer answered for one message: a refusal, a receipt to check, or an HTTP failure.</summary>
+    private static Outcome Read(OutboxMessage message, FederationPeer peer, HttpStatusCode status, string answer)
+    {
+        if (RefusalOf(answer) is { } refusal)
+            return new(null, "refused:" + refusal, !Refusals.IsTemporary(refusal));
+        return (int)status is >= 200 and < 300 ? CheckReceipt(message, peer, answer) : new(null, $"http:{(int)status}", false);
+    }
+
+    private static string[]? Split(string answer)
+    {
+        try
+        {
+            using var json = JsonDocument.Parse(answer);
+            return json.RootElement.ValueKind == JsonValueKind.Array ? [.. json.RootElement.EnumerateArray().Select(e => e.GetRawText())] : null;
+        }
+        catch (JsonException)
+        {
+            return null;
         }
     }
 
@@ -120,7 +173,7 @@ public sealed class FederationDispatcher(
         try
         {
             using var json = JsonDocument.Parse(body);
-            return json.RootElement.TryGetProperty("refused", out var code) && code.ValueKind == JsonValueKind.String ? code.GetString() : null;
+            return json.RootElement.ValueKind == JsonValueKind.Object && json.RootElement.TryGetProperty("refused", out var code) && code.ValueKind == JsonValueKind.String ? code.GetString() : null;
         }
         catch (JsonException)
         {

@@ -1,4 +1,5 @@
 using System.Text;
+using System.Text.Json;
 using Microsoft.Extensions.Options;
 
 namespace Ura.Platform.Federation;
@@ -25,24 +26,45 @@ public static class FederationEndpoints
                 return Results.Json(new { refused = Refusals.Malformed }, statusCode: StatusCodes.Status413PayloadTooLarge);
             using var reader = new StreamReader(http.Request.Body, Encoding.UTF8);
             var body = await reader.ReadToEndAsync(ct);
+            // Several envelopes travel as a JSON array; anything else is taken as one envelope (and refused if it is not).
+            var batch = body.TrimStart().StartsWith('[') ? Split(body) : null;
             // SQLite takes one writer at a time, and Microsoft.Data.Sqlite sleeps 150 ms each time it finds the
             // database busy: a peer's parallel deliveries, taken one after another in this process, never collide.
             var gate = ura.Value.Database.IsPostgres ? null : SqliteInbox;
             if (gate is not null)
                 await gate.WaitAsync(ct);
-            ReceiveResult result;
+            IReadOnlyList<ReceiveResult> results;
             try
             {
-                result = await receiver.ReceiveAsync(body, http.Connection.RemoteIpAddress?.ToString(), ct);
+                results = await receiver.ReceiveAsync(batch ?? [body], http.Connection.RemoteIpAddress?.ToString(), ct);
             }
             finally
             {
                 gate?.Release();
             }
+            if (batch is not null)
+                return Results.Json(results.Select(r => r.Receipt ?? (object)new { refused = r.Refusal }));
+            var result = results[0];
             if (result.Receipt is not null)
                 return Results.Json(result.Receipt);
             return Results.Json(new { refused = result.Refusal }, statusCode: Refusals.IsTemporary(result.Refusal!)
                 ? StatusCodes.Status409Conflict : StatusCodes.Status400BadRequest);
         });
+    }
+
+    /// <summary>The envelopes of a delivery of several (a JSON array of 1 to <see cref="FederationReceiver.MaxBatch"/> objects), or null.</summary>
+    private static string[]? Split(string body)
+    {
+        try
+        {
+            using var json = JsonDocument.Parse(body);
+            var items = json.RootElement.EnumerateArray().ToArray();
+            return items.Length is > 0 and <= FederationReceiver.MaxBatch && items.All(e => e.ValueKind == JsonValueKind.Object)
+                ? items.Select(e => e.GetRawText()).ToArray() : null;
+        }
+        catch (JsonException)
+        {
+            return null;
+        }
     }
 }

@@ -49,92 +49,148 @@ public sealed record Receipt
 public sealed record ReceiveResult(Receipt? Receipt, string? Refusal);
 
 /// <summary>
-/// Checks an envelope from a peer, stores it once, and applies what is ready. Every refusal is
-/// logged, audited and counted; a refused envelope changes nothing else.
+/// Checks envelopes from peers, stores each once, and applies what is ready, all of one delivery in
+/// one transaction (on SQLite each commit waits for the disk). Every refusal is logged, audited and
+/// counted; a refused envelope changes nothing else.
 /// </summary>
 public sealed class FederationReceiver(
     UraDbContext db, NodeIdentity identity, FederationApplier applier, IEnumerable<IFederationHandler> handlers,
     AuditLog audit, IOptions<FederationOptions> options, TimeProvider clock, ILogger<FederationReceiver> log)
 {
-    public async Task<ReceiveResult> ReceiveAsync(string body, string? clientAddress, CancellationToken ct)
+    /// <summary>Most envelopes in one delivery.</summary>
+    public const int MaxBatch = 50;
+
+    /// <summary>One result per envelope, in order: a signed receipt once it is stored, or the refusal code.</summary>
+    public async Task<IReadOnlyList<ReceiveResult>> ReceiveAsync(IReadOnlyList<string> bodies, string? clientAddress, CancellationToken ct)
     {
-        var envelope = Envelope.Parse(body);
-        if (envelope is null)
-            return await RefuseAsync(null, Refusals.Malformed, clientAddress, ct);
-        var node = await identity.LoadAsync(ct);
-        if (node is null)
-            return await RefuseAsync(envelope, Refusals.NotANode, clientAddress, ct);
-        if (envelope.Recipient != node.NodeId)
-            return await RefuseAsync(envelope, Refusals.WrongRecipient, clientAddress, ct);
-        var peer = await db.FederationPeers.FindAsync([envelope.Sender], ct);
-        if (peer is null)
-            return await RefuseAsync(envelope, Refusals.UnknownSender, clientAddress, ct);
-        if (!EnvelopeCrypto.VerifySignature(envelope, peer.SigningPublicKey))
-            return await RefuseAsync(envelope, Refusals.BadSignature, clientAddress, ct);
-
-        var now = clock.GetUtcNow().UtcDateTime;
-        var id = Guid.Parse(envelope.Id);
-        var digest = envelope.Digest();
-        var earlier = await db.FederationInbox.AsNoTracking().Where(m => m.Id == id).Select(m => m.Digest).FirstOrDefaultAsync(ct);
-        if (earlier is not null)
-            return earlier == digest ? await DuplicateAsync(id, envelope, node, now, ct) : await RefuseAsync(envelope, Refusals.ReplayedDifferent, clientAddress, ct);
-
-        if (Envelope.Time(envelope.Expires) < now)
-            return await RefuseAsync(envelope, Refusals.Expired, clientAddress, ct);
-        if (Envelope.Time(envelope.Created) > now + options.Value.ClockSkew)
-            return await RefuseAsync(envelope, Refusals.NotYetValid, clientAddress, ct);
-        if (!handlers.Any(h => h.Type == envelope.Type))
-            return await RefuseAsync(envelope, Refusals.UnknownType, clientAddress, ct);
-        var payload = EnvelopeCrypto.Open(envelope, node.Agreement);
-        if (payload is null)
-            return await RefuseAsync(envelope, Refusals.BadCiphertext, clientAddress, ct);
-
-        var correlation = Guid.Parse(envelope.Correlation);
-        var applied = await db.MessageStreams.AsNoTracking()
-            .Where(s => s.PeerNodeId == peer.NodeId && s.CorrelationId == correlation && s.Direction == StreamDirection.Incoming)
-            .Select(s => (long?)s.Sequence).FirstOrDefaultAsync(ct) ?? 0;
-        if (envelope.Sequence <= applied
-            || await db.FederationInbox.AnyAsync(m => m.SenderNodeId == peer.NodeId && m.CorrelationId == correlation && m.Sequence == envelope.Sequence, ct))
-            return await RefuseAsync(envelope, Refusals.SequenceReused, clientAddress, ct);
-        if (envelope.Sequence > applied + options.Value.SequenceGapLimit)
-            return await RefuseAsync(envelope, Refusals.SequenceGap, clientAddress, ct);
-
-        db.FederationInbox.Add(new InboxMessage
-        {
-            Id = id,
-            SenderNodeId = peer.NodeId,
-            Type = envelope.Type,
-            CorrelationId = correlation,
-            Sequence = envelope.Sequence,
-            CreatedAt = Envelope.Time(envelope.Created)!.Value,
-            ReceivedAt = now,
-            Digest = digest,
-            Payload = Encoding.UTF8.GetString(payload),
-            Status = InboxStatus.Waiting,
-        });
-        peer.LastContactAt = now;
         try
         {
-            await db.SaveChangesAsync(ct);
+            return await TryReceiveAsync(bodies, clientAddress, ct);
         }
         catch (DbUpdateException)
         {
-            // The same envelope arriving twice at once (a retry racing the first try): the other one stored it.
+            // The same envelope stored by another request at the same moment (a retry racing the first
+            // try): nothing of this delivery was kept; the second look answers "duplicate" for it.
             db.ChangeTracker.Clear();
-            var stored = await db.FederationInbox.AsNoTracking().Where(m => m.Id == id).Select(m => m.Digest).FirstOrDefaultAsync(ct);
-            if (stored == digest)
-                return await DuplicateAsync(id, envelope, node, now, ct);
-            return await RefuseAsync(envelope, stored is null ? Refusals.SequenceReused : Refusals.ReplayedDifferent, clientAddress, ct);
+            return await TryReceiveAsync(bodies, clientAddress, ct);
         }
-
-        await applier.ApplyReadyAsync(peer.NodeId, correlation, ct);
-        return new ReceiveResult(SignReceipt(envelope, node, digest, "stored", now), null);
     }
 
-    private async Task<ReceiveResult> DuplicateAsync(Guid id, Envelope envelope, LocalNode node, DateTime now, CancellationToken ct)
+    private async Task<IReadOnlyList<ReceiveResult>> TryReceiveAsync(IReadOnlyList<string> bodies, string? clientAddress, CancellationToken ct)
     {
-        await db.FederationInbox.Where(m => m.Id == id).ExecuteUpdateAsync(s => s.SetProperty(m => m.Deliveries, m => m.Deliveries + 1), ct);
-        return new ReceiveResult(SignReceipt(envelope, node, envelope.Digest(), "duplicate", now), null);
+        var envelopes = bodies.Select(Envelope.Parse).ToList();
+        var valid = envelopes.OfType<Envelope>().ToList();
+        var node = await identity.LoadAsync(ct);
+        var senders = valid.Select(e => e.Sender).Distinct().ToList();
+        var peers = await db.FederationPeers.Where(p => senders.Contains(p.NodeId)).ToDictionaryAsync(p => p.NodeId, ct);
+        var ids = valid.Select(e => Guid.Parse(e.Id)).ToList();
+        var stored = await db.FederationInbox.AsNoTracking().Where(m => ids.Contains(m.Id)).ToDictionaryAsync(m => m.Id, m => m.Digest, ct);
+        var correlations = valid.Select(e => Guid.Parse(e.Correlation)).Distinct().ToList();
+        var applied = await db.MessageStreams.AsNoTracking()
+            .Where(s => s.Direction == StreamDirection.Incoming && correlations.Contains(s.CorrelationId))
+            .ToDictionaryAsync(s => (s.PeerNodeId, s.CorrelationId), s => s.Sequence, ct);
+        // Applied messages are at or below their stream's sequence; the others are waiting here.
+        var taken = (await db.FederationInbox.AsNoTracking()
+            .Where(m => m.Status != InboxStatus.Applied && correlations.Contains(m.CorrelationId))
+            .Select(m => new { m.SenderNodeId, m.CorrelationId, m.Sequence })
+            .ToListAsync(ct)).Select(m => (m.SenderNodeId, m.CorrelationId, m.Sequence)).ToHashSet();
+
+        var now = clock.GetUtcNow().UtcDateTime;
+        var results = new ReceiveResult[envelopes.Count];
+        var receipts = new List<(int Index, Envelope Envelope, string Digest, string Status)>();
+        var duplicates = new List<Guid>();
+        var ready = new HashSet<(string Sender, Guid Correlation)>();
+        for (var i = 0; i < envelopes.Count; i++)
+        {
+            var envelope = envelopes[i];
+            var refusal = Check(envelope, node, peers, stored, applied, taken, now, out var payload);
+            if (refusal is not null)
+            {
+                results[i] = new ReceiveResult(null, refusal);
+                Refuse(envelope, refusal, clientAddress);
+                continue;
+            }
+            var id = Guid.Parse(envelope!.Id);
+            var digest = envelope.Digest();
+            if (stored.ContainsKey(id))
+            {
+                duplicates.Add(id);
+                receipts.Add((i, envelope, digest, "duplicate"));
+                continue;
+            }
+            var correlation = Guid.Parse(envelope.Correlation);
+            db.FederationInbox.Add(new InboxMessage
+            {
+                Id = id,
+                SenderNodeId = envelope.Sender,
+                Type = envelope.Type,
+                CorrelationId = correlation,
+                Sequence = envelope.Sequence,
+                CreatedAt = Envelope.Time(envelope.Created)!.Value,
+                ReceivedAt = now,
+                Digest = digest,
+                Payload = Encoding.UTF8.GetString(payload!),
+                Status = InboxStatus.Waiting,
+            });
+            stored[id] = digest;
+            taken.Add((envelope.Sender, correlation, envelope.Sequence));
+            peers[envelope.Sender].LastContactAt = now;
+            ready.Add((envelope.Sender, correlation));
+            receipts.Add((i, envelope, digest, "stored"));
+        }
+
+        await using (var transaction = await db.Database.BeginTransactionAsync(ct))
+        {
+            // Every applied message writes an audit event, so applying waits for the audit chain's lock
+            // anyway; taking it first, before any stream row, means two deliveries never deadlock.
+            await AuditChain.LockAsync(db, ct);
+            await db.SaveChangesAsync(ct);
+            if (duplicates.Count > 0)
+                await db.FederationInbox.Where(m => duplicates.Contains(m.Id))
+                    .ExecuteUpdateAsync(s => s.SetProperty(m => m.Deliveries, m => m.Deliveries + 1), ct);
+            foreach (var (sender, correlation) in ready)
+                await applier.ApplyReadyAsync(sender, correlation, ct);
+            await transaction.CommitAsync(ct);
+        }
+        // Receipts only once the envelopes are safely stored.
+        foreach (var (index, envelope, digest, status) in receipts)
+            results[index] = new ReceiveResult(SignReceipt(envelope, node!, digest, status, now), null);
+        return results;
+    }
+
+    /// <summary>The refusal code for an envelope, or null when it is to be stored (or answered as a duplicate).</summary>
+    private string? Check(Envelope? envelope, LocalNode? node, Dictionary<string, FederationPeer> peers, Dictionary<Guid, string> stored,
+        Dictionary<(string, Guid), long> applied, HashSet<(string, Guid, long)> taken, DateTime now, out byte[]? payload)
+    {
+        payload = null;
+        if (envelope is null)
+            return Refusals.Malformed;
+        if (node is null)
+            return Refusals.NotANode;
+        if (envelope.Recipient != node.NodeId)
+            return Refusals.WrongRecipient;
+        if (!peers.TryGetValue(envelope.Sender, out var peer))
+            return Refusals.UnknownSender;
+        if (!EnvelopeCrypto.VerifySignature(envelope, peer.SigningPublicKey))
+            return Refusals.BadSignature;
+        if (stored.TryGetValue(Guid.Parse(envelope.Id), out var earlier))
+            return earlier == envelope.Digest() ? null : Refusals.ReplayedDifferent;
+        if (Envelope.Time(envelope.Expires) < now)
+            return Refusals.Expired;
+        if (Envelope.Time(envelope.Created) > now + options.Value.ClockSkew)
+            return Refusals.NotYetValid;
+        if (!handlers.Any(h => h.Type == envelope.Type))
+            return Refusals.UnknownType;
+        payload = EnvelopeCrypto.Open(envelope, node.Agreement);
+        if (payload is null)
+            return Refusals.BadCiphertext;
+        var correlation = Guid.Parse(envelope.Correlation);
+        var last = applied.GetValueOrDefault((peer.NodeId, correlation));
+        if (envelope.Sequence <= last || taken.Contains((peer.NodeId, correlation, envelope.Sequence)))
+            return Refusals.SequenceReused;
+        if (envelope.Sequence > last + options.Value.SequenceGapLimit)
+            return Refusals.SequenceGap;
+        return null;
     }
 
     private static Receipt SignReceipt(Envelope envelope, LocalNode node, string digest, string status, DateTime now)
@@ -151,11 +207,11 @@ public sealed class FederationReceiver(
         return receipt with { Signature = Convert.ToBase64String(EnvelopeCrypto.Sign(node.Signer, receipt.CanonicalSigned())) };
     }
 
-    private async Task<ReceiveResult> RefuseAsync(Envelope? envelope, string reason, string? clientAddress, CancellationToken ct)
+    /// <summary>Adds the refusal and its audit event to this delivery's unit of work.</summary>
+    private void Refuse(Envelope? envelope, string reason, string? clientAddress)
     {
         log.LogWarning("Federation envelope {Id} of type {Type} claiming to be from {Sender} refused: {Reason}",
             envelope?.Id, envelope?.Type, envelope?.Sender, reason);
-        db.ChangeTracker.Clear();
         var envelopeId = Guid.TryParse(envelope?.Id, out var parsed) ? parsed : (Guid?)null;
         db.FederationRefusals.Add(new FederationRefusal
         {
@@ -167,8 +223,6 @@ public sealed class FederationReceiver(
             ClientAddress = Truncate(clientAddress, 60),
         });
         audit.Record("federation.refused", "Envelope", envelopeId, reason);
-        await db.SaveChangesAsync(ct);
-        return new ReceiveResult(null, reason);
     }
 
     private static string? Truncate(string? text, int length) => text is null || text.Length <= length ? text : text[..length];
