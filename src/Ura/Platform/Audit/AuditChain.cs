@@ -16,7 +16,7 @@ public static class AuditChain
     /// </summary>
     internal static async Task LockAsync(UraDbContext db, CancellationToken ct)
     {
-        if (db.Database.IsNpgsql())
+        if (db.IsPostgres)
             await db.Database.ExecuteSqlRawAsync($"SELECT pg_advisory_xact_lock({PostgresLockKey})", ct);
     }
 

@@ -14,6 +14,11 @@ public sealed class UraDbContext(DbContextOptions<UraDbContext> options, FieldPr
 {
     internal FieldProtection Protection => protection;
 
+    private bool? isPostgres;
+
+    /// <summary>Whether this context talks to PostgreSQL; asked once (EF finds the provider's name by reflection each time).</summary>
+    internal bool IsPostgres => isPostgres ??= Database.IsNpgsql();
+
     public DbSet<Country> Countries => Set<Country>();
     public DbSet<Organisation> Organisations => Set<Organisation>();
     public DbSet<PersonalAccessToken> PersonalAccessTokens => Set<PersonalAccessToken>();

@@ -161,6 +161,9 @@ public static class EnvelopeCrypto
     public static bool VerifySignature(Envelope envelope, byte[] senderSigningKey) =>
         Verify(senderSigningKey, envelope.CanonicalSigned(), envelope.Signature);
 
+    public static bool VerifySignature(Envelope envelope, ECDsa senderSigningKey) =>
+        Verify(senderSigningKey, envelope.CanonicalSigned(), envelope.Signature);
+
     public static byte[] Sign(ECDsa signer, string canonical) =>
         signer.SignData(Encoding.UTF8.GetBytes(canonical), HashAlgorithmName.SHA256, DSASignatureFormat.IeeeP1363FixedFieldConcatenation);
 
@@ -169,8 +172,20 @@ public static class EnvelopeCrypto
         try
         {
             using var key = ECDsa.Create(FromPoint(signingKey));
+            return Verify(key, canonical, signature);
+        }
+        catch (CryptographicException)
+        {
+            return false;
+        }
+    }
+
+    public static bool Verify(ECDsa signingKey, string canonical, string signature)
+    {
+        try
+        {
             var bytes = Convert.FromBase64String(signature);
-            return bytes.Length == 64 && key.VerifyData(Encoding.UTF8.GetBytes(canonical), bytes, HashAlgorithmName.SHA256, DSASignatureFormat.IeeeP1363FixedFieldConcatenation);
+            return bytes.Length == 64 && signingKey.VerifyData(Encoding.UTF8.GetBytes(canonical), bytes, HashAlgorithmName.SHA256, DSASignatureFormat.IeeeP1363FixedFieldConcatenation);
         }
         catch (Exception e) when (e is CryptographicException or FormatException)
         {

@@ -26,8 +26,8 @@ public interface IFederationHandler
 
 /// <summary>
 /// Applies stored messages of one correlation in sequence order: message n waits until n-1 is
-/// applied. Claiming n is a conditional update of the stream from n-1 to n inside the same
-/// transaction as the effect, so of several processes only one applies it, and only once.
+/// applied. The stream's sequence is a concurrency token: moving it from n-1 to n is saved with the
+/// effect, so of several processes only one applies a message, and only once.
 /// </summary>
 public sealed class FederationApplier(UraDbContext db, IEnumerable<IFederationHandler> handlers, AuditLog audit, TimeProvider clock, ILogger<FederationApplier> log)
 {
@@ -42,20 +42,22 @@ public sealed class FederationApplier(UraDbContext db, IEnumerable<IFederationHa
         {
             if (own is not null)
                 await AuditChain.LockAsync(db, ct); // see FederationReceiver: the audit lock before any stream row
-            while (true)
+            db.ChangeTracker.Clear();
+            var stream = await db.MessageStreams
+                .FirstOrDefaultAsync(s => s.PeerNodeId == sender && s.CorrelationId == correlation && s.Direction == StreamDirection.Incoming, ct);
+            var last = stream?.Sequence ?? 0;
+            var waiting = await db.FederationInbox
+                .Where(m => m.SenderNodeId == sender && m.CorrelationId == correlation && m.Sequence > last && m.Status != InboxStatus.Applied)
+                .OrderBy(m => m.Sequence)
+                .ToListAsync(ct);
+            var ready = waiting.TakeWhile((m, i) => m.Sequence == last + 1 + i).ToList();
+            if (ready.Count > 0 && (stream ?? await CreateStreamAsync(sender, correlation, ct)) is { } open)
             {
-                db.ChangeTracker.Clear();
-                var stream = await db.MessageStreams.AsNoTracking()
-                    .FirstOrDefaultAsync(s => s.PeerNodeId == sender && s.CorrelationId == correlation && s.Direction == StreamDirection.Incoming, ct);
-                var last = stream?.Sequence ?? 0;
-                var next = await db.FederationInbox
-                    .FirstOrDefaultAsync(m => m.SenderNodeId == sender && m.CorrelationId == correlation && m.Sequence == last + 1 && m.Status != InboxStatus.Applied, ct);
-                if (next is null)
-                    break;
-                if (stream is null && !await CreateStreamAsync(sender, correlation, ct))
-                    continue;
-                if (!await ApplyAsync(next, last, ct))
-                    break;
+                foreach (var message in ready)
+                {
+                    if (!await ApplyAsync(open, message, ct))
+                        break;
+                }
             }
             if (own is not null)
                 await own.CommitAsync(ct);
@@ -81,37 +83,42 @@ public sealed class FederationApplier(UraDbContext db, IEnumerable<IFederationHa
             await ApplyReadyAsync(s.SenderNodeId, s.CorrelationId, ct);
     }
 
-    private async Task<bool> CreateStreamAsync(string sender, Guid correlation, CancellationToken ct)
+    /// <summary>The new stream, or null when another process created it at the same moment (it applies the messages).</summary>
+    private async Task<MessageStream?> CreateStreamAsync(string sender, Guid correlation, CancellationToken ct)
     {
+        var stream = new MessageStream { PeerNodeId = sender, CorrelationId = correlation, Direction = StreamDirection.Incoming };
+        db.MessageStreams.Add(stream);
         try
         {
-            db.MessageStreams.Add(new MessageStream { PeerNodeId = sender, CorrelationId = correlation, Direction = StreamDirection.Incoming });
             await db.SaveChangesAsync(ct); // a failure rolls back to the savepoint EF takes before it
-            return true;
+            return stream;
         }
         catch (DbUpdateException)
         {
-            return false; // another process created it at the same moment; read it again
+            db.Entry(stream).State = EntityState.Detached;
+            return null;
         }
     }
 
-    /// <summary>Applies one message under a savepoint: a failing handler undoes only its own work.</summary>
-    private async Task<bool> ApplyAsync(InboxMessage message, long last, CancellationToken ct)
+    /// <summary>
+    /// Applies one message under a savepoint: a failing handler undoes only its own work. False when
+    /// the correlation stops here (the handler failed, or another process moved the stream on).
+    /// </summary>
+    private async Task<bool> ApplyAsync(MessageStream stream, InboxMessage message, CancellationToken ct)
     {
         var handler = handlers.First(h => h.Type == message.Type);
+        // Only this message and its stream tracked: SaveChanges looks at every tracked entity, and a
+        // delivery of fifty would otherwise make each save slower than the one before.
+        db.ChangeTracker.Clear();
+        db.Attach(stream);
+        db.Attach(message);
         var transaction = db.Database.CurrentTransaction!;
         await transaction.CreateSavepointAsync(Savepoint, ct);
+        // This savepoint does what EF's own savepoint around SaveChanges would.
+        db.Database.AutoSavepointsEnabled = false;
         try
         {
-            var claimed = await db.MessageStreams
-                .Where(s => s.PeerNodeId == message.SenderNodeId && s.CorrelationId == message.CorrelationId
-                    && s.Direction == StreamDirection.Incoming && s.Sequence == last)
-                .ExecuteUpdateAsync(s => s.SetProperty(x => x.Sequence, last + 1), ct);
-            if (claimed == 0)
-            {
-                await transaction.ReleaseSavepointAsync(Savepoint, ct);
-                return true; // another process applied it; look at the next one
-            }
+            stream.Sequence = message.Sequence;
             await handler.ApplyAsync(new InboundMessage(message.Id, message.SenderNodeId, message.Type, message.CorrelationId,
                 message.Sequence, message.CreatedAt, message.Payload ?? "{}"), ct);
             message.Status = InboxStatus.Applied;
@@ -125,6 +132,13 @@ public sealed class FederationApplier(UraDbContext db, IEnumerable<IFederationHa
             await transaction.ReleaseSavepointAsync(Savepoint, ct);
             return true;
         }
+        catch (DbUpdateConcurrencyException)
+        {
+            // Another process applied this message first; it goes on with the ones after it.
+            await transaction.RollbackToSavepointAsync(Savepoint, CancellationToken.None);
+            db.ChangeTracker.Clear();
+            return false;
+        }
         catch (Exception e) when (e is not OperationCanceledException)
         {
             await transaction.RollbackToSavepointAsync(Savepoint, CancellationToken.None);
@@ -135,6 +149,10 @@ public sealed class FederationApplier(UraDbContext db, IEnumerable<IFederationHa
                 .ExecuteUpdateAsync(s => s.SetProperty(m => m.Status, InboxStatus.Failed).SetProperty(m => m.Attempts, m => m.Attempts + 1)
                     .SetProperty(m => m.LastError, error), ct);
             return false;
+        }
+        finally
+        {
+            db.Database.AutoSavepointsEnabled = true;
         }
     }
 

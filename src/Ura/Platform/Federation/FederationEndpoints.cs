@@ -10,8 +10,6 @@ namespace Ura.Platform.Federation;
 /// </summary>
 public static class FederationEndpoints
 {
-    private static readonly SemaphoreSlim SqliteInbox = new(1, 1);
-
     public static void MapFederation(this IEndpointRouteBuilder app)
     {
         var federation = app.MapGroup("/federation/v1").AllowAnonymous().WithTags("Federation").ExcludeFromDescription();
@@ -19,7 +17,7 @@ public static class FederationEndpoints
         federation.MapGet("/card", async (NodeIdentity identity, CancellationToken ct) =>
             await identity.LoadAsync(ct) is { } node ? Results.Json(node.Card()) : Results.NotFound());
 
-        federation.MapPost("/inbox", async (HttpContext http, FederationReceiver receiver, IOptions<FederationOptions> options, IOptions<UraOptions> ura, CancellationToken ct) =>
+        federation.MapPost("/inbox", async (HttpContext http, FederationReceiver receiver, IOptions<FederationOptions> options, CancellationToken ct) =>
         {
             // Kestrel never reads past the declared length, so this bounds what is read.
             if (http.Request.ContentLength is not { } length || length > options.Value.MaxEnvelopeBytes)
@@ -28,20 +26,7 @@ public static class FederationEndpoints
             var body = await reader.ReadToEndAsync(ct);
             // Several envelopes travel as a JSON array; anything else is taken as one envelope (and refused if it is not).
             var batch = body.TrimStart().StartsWith('[') ? Split(body) : null;
-            // SQLite takes one writer at a time, and Microsoft.Data.Sqlite sleeps 150 ms each time it finds the
-            // database busy: a peer's parallel deliveries, taken one after another in this process, never collide.
-            var gate = ura.Value.Database.IsPostgres ? null : SqliteInbox;
-            if (gate is not null)
-                await gate.WaitAsync(ct);
-            IReadOnlyList<ReceiveResult> results;
-            try
-            {
-                results = await receiver.ReceiveAsync(batch ?? [body], http.Connection.RemoteIpAddress?.ToString(), ct);
-            }
-            finally
-            {
-                gate?.Release();
-            }
+            var results = await receiver.ReceiveAsync(batch ?? [body], http.Connection.RemoteIpAddress?.ToString(), ct);
             if (batch is not null)
                 return Results.Json(results.Select(r => r.Receipt ?? (object)new { refused = r.Refusal }));
             var result = results[0];

@@ -18,7 +18,7 @@ public sealed class FederationOptions
     /// <summary>How often the dispatcher looks for due messages when nothing new was committed in this process.</summary>
     public TimeSpan DispatchInterval { get; set; } = TimeSpan.FromSeconds(2);
 
-    /// <summary>Messages sent to one peer at once.</summary>
+    /// <summary>Deliveries (each up to <see cref="FederationReceiver.MaxBatch"/> messages for one peer) sent at once.</summary>
     public int ParallelDeliveries { get; set; } = 8;
 
     /// <summary>How far ahead of the last applied one a message may be before it is refused (sequence_gap).</summary>
@@ -27,6 +27,6 @@ public sealed class FederationOptions
     /// <summary>How far a sender's clock may be ahead of ours.</summary>
     public TimeSpan ClockSkew { get; set; } = TimeSpan.FromMinutes(5);
 
-    /// <summary>Largest envelope accepted, in bytes.</summary>
+    /// <summary>Largest delivery accepted or sent, in bytes: one envelope, or several as a JSON array.</summary>
     public int MaxEnvelopeBytes { get; set; } = 1024 * 1024;
 }

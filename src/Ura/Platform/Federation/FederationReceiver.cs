@@ -1,3 +1,4 @@
+using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json.Serialization;
 using Microsoft.EntityFrameworkCore;
@@ -60,29 +61,59 @@ public sealed class FederationReceiver(
     /// <summary>Most envelopes in one delivery.</summary>
     public const int MaxBatch = 50;
 
+    // SQLite takes one writer at a time, and Microsoft.Data.Sqlite sleeps 150 ms each time it finds the
+    // database busy: a peer's parallel deliveries, stored one after another in this process, never collide.
+    private static readonly SemaphoreSlim SqliteWriter = new(1, 1);
+
+    /// <summary>What is known of an envelope before the database is asked: whether its signature verifies, and its payload.</summary>
+    private sealed record Unsealed(Envelope? Envelope, bool Signed, byte[]? Payload);
+
     /// <summary>One result per envelope, in order: a signed receipt once it is stored, or the refusal code.</summary>
     public async Task<IReadOnlyList<ReceiveResult>> ReceiveAsync(IReadOnlyList<string> bodies, string? clientAddress, CancellationToken ct)
     {
+        var node = await identity.LoadAsync(ct);
+        var envelopes = bodies.Select(Envelope.Parse).ToList();
+        var senders = envelopes.OfType<Envelope>().Select(e => e.Sender).Distinct().ToList();
+        var peers = await db.FederationPeers.AsNoTracking().Where(p => senders.Contains(p.NodeId)).ToListAsync(ct);
+        // Verifying and decrypting take much of the time and need no database: done before waiting for
+        // SQLite's one writer, so several deliveries share the cores.
+        List<Unsealed> unsealed;
+        using (var keys = new PeerKeys(peers))
+            unsealed = envelopes.Select(e => Unseal(e, node, keys)).ToList();
+
+        var gate = db.IsPostgres ? null : SqliteWriter;
+        if (gate is not null)
+            await gate.WaitAsync(ct);
         try
         {
-            return await TryReceiveAsync(bodies, clientAddress, ct);
+            return await StoreAsync(unsealed, node, peers.Select(p => p.NodeId).ToHashSet(), clientAddress, ct);
         }
         catch (DbUpdateException)
         {
-            // The same envelope stored by another request at the same moment (a retry racing the first
+            // The same envelope stored by another process at the same moment (a retry racing the first
             // try): nothing of this delivery was kept; the second look answers "duplicate" for it.
             db.ChangeTracker.Clear();
-            return await TryReceiveAsync(bodies, clientAddress, ct);
+            return await StoreAsync(unsealed, node, peers.Select(p => p.NodeId).ToHashSet(), clientAddress, ct);
+        }
+        finally
+        {
+            gate?.Release();
         }
     }
 
-    private async Task<IReadOnlyList<ReceiveResult>> TryReceiveAsync(IReadOnlyList<string> bodies, string? clientAddress, CancellationToken ct)
+    private static Unsealed Unseal(Envelope? envelope, LocalNode? node, PeerKeys keys)
     {
-        var envelopes = bodies.Select(Envelope.Parse).ToList();
-        var valid = envelopes.OfType<Envelope>().ToList();
-        var node = await identity.LoadAsync(ct);
-        var senders = valid.Select(e => e.Sender).Distinct().ToList();
-        var peers = await db.FederationPeers.Where(p => senders.Contains(p.NodeId)).ToDictionaryAsync(p => p.NodeId, ct);
+        if (envelope is null || node is null || envelope.Recipient != node.NodeId || keys.For(envelope.Sender) is not { } key
+            || !EnvelopeCrypto.VerifySignature(envelope, key))
+            return new(envelope, false, null);
+        return new(envelope, true, EnvelopeCrypto.Open(envelope, node.Agreement));
+    }
+
+    /// <summary>Checks each envelope against what is stored, then stores the accepted ones and applies what is ready, in one transaction.</summary>
+    private async Task<IReadOnlyList<ReceiveResult>> StoreAsync(List<Unsealed> unsealed, LocalNode? node, HashSet<string> pinned,
+        string? clientAddress, CancellationToken ct)
+    {
+        var valid = unsealed.Where(u => u.Signed).Select(u => u.Envelope!).ToList();
         var ids = valid.Select(e => Guid.Parse(e.Id)).ToList();
         var stored = await db.FederationInbox.AsNoTracking().Where(m => ids.Contains(m.Id)).ToDictionaryAsync(m => m.Id, m => m.Digest, ct);
         var correlations = valid.Select(e => Guid.Parse(e.Correlation)).Distinct().ToList();
@@ -96,14 +127,14 @@ public sealed class FederationReceiver(
             .ToListAsync(ct)).Select(m => (m.SenderNodeId, m.CorrelationId, m.Sequence)).ToHashSet();
 
         var now = clock.GetUtcNow().UtcDateTime;
-        var results = new ReceiveResult[envelopes.Count];
+        var results = new ReceiveResult[unsealed.Count];
         var receipts = new List<(int Index, Envelope Envelope, string Digest, string Status)>();
         var duplicates = new List<Guid>();
         var ready = new HashSet<(string Sender, Guid Correlation)>();
-        for (var i = 0; i < envelopes.Count; i++)
+        for (var i = 0; i < unsealed.Count; i++)
         {
-            var envelope = envelopes[i];
-            var refusal = Check(envelope, node, peers, stored, applied, taken, now, out var payload);
+            var envelope = unsealed[i].Envelope;
+            var refusal = Check(unsealed[i], node, pinned, stored, applied, taken, now);
             if (refusal is not null)
             {
                 results[i] = new ReceiveResult(null, refusal);
@@ -129,12 +160,11 @@ public sealed class FederationReceiver(
                 CreatedAt = Envelope.Time(envelope.Created)!.Value,
                 ReceivedAt = now,
                 Digest = digest,
-                Payload = Encoding.UTF8.GetString(payload!),
+                Payload = Encoding.UTF8.GetString(unsealed[i].Payload!),
                 Status = InboxStatus.Waiting,
             });
             stored[id] = digest;
             taken.Add((envelope.Sender, correlation, envelope.Sequence));
-            peers[envelope.Sender].LastContactAt = now;
             ready.Add((envelope.Sender, correlation));
             receipts.Add((i, envelope, digest, "stored"));
         }
@@ -148,6 +178,9 @@ public sealed class FederationReceiver(
             if (duplicates.Count > 0)
                 await db.FederationInbox.Where(m => duplicates.Contains(m.Id))
                     .ExecuteUpdateAsync(s => s.SetProperty(m => m.Deliveries, m => m.Deliveries + 1), ct);
+            var contacted = ready.Select(r => r.Sender).Distinct().ToList();
+            if (contacted.Count > 0)
+                await db.FederationPeers.Where(p => contacted.Contains(p.NodeId)).ExecuteUpdateAsync(s => s.SetProperty(p => p.LastContactAt, now), ct);
             foreach (var (sender, correlation) in ready)
                 await applier.ApplyReadyAsync(sender, correlation, ct);
             await transaction.CommitAsync(ct);
@@ -158,20 +191,20 @@ public sealed class FederationReceiver(
         return results;
     }
 
-    /// <summary>The refusal code for an envelope, or null when it is to be stored (or answered as a duplicate).</summary>
-    private string? Check(Envelope? envelope, LocalNode? node, Dictionary<string, FederationPeer> peers, Dictionary<Guid, string> stored,
-        Dictionary<(string, Guid), long> applied, HashSet<(string, Guid, long)> taken, DateTime now, out byte[]? payload)
+    /// <summary>The refusal code for an envelope, in the order of docs/federation.md, or null when it is to be stored (or answered as a duplicate).</summary>
+    private string? Check(Unsealed unsealed, LocalNode? node, HashSet<string> pinned, Dictionary<Guid, string> stored,
+        Dictionary<(string, Guid), long> applied, HashSet<(string, Guid, long)> taken, DateTime now)
     {
-        payload = null;
+        var envelope = unsealed.Envelope;
         if (envelope is null)
             return Refusals.Malformed;
         if (node is null)
             return Refusals.NotANode;
         if (envelope.Recipient != node.NodeId)
             return Refusals.WrongRecipient;
-        if (!peers.TryGetValue(envelope.Sender, out var peer))
+        if (!pinned.Contains(envelope.Sender))
             return Refusals.UnknownSender;
-        if (!EnvelopeCrypto.VerifySignature(envelope, peer.SigningPublicKey))
+        if (!unsealed.Signed)
             return Refusals.BadSignature;
         if (stored.TryGetValue(Guid.Parse(envelope.Id), out var earlier))
             return earlier == envelope.Digest() ? null : Refusals.ReplayedDifferent;
@@ -181,12 +214,11 @@ public sealed class FederationReceiver(
             return Refusals.NotYetValid;
         if (!handlers.Any(h => h.Type == envelope.Type))
             return Refusals.UnknownType;
-        payload = EnvelopeCrypto.Open(envelope, node.Agreement);
-        if (payload is null)
+        if (unsealed.Payload is null)
             return Refusals.BadCiphertext;
         var correlation = Guid.Parse(envelope.Correlation);
-        var last = applied.GetValueOrDefault((peer.NodeId, correlation));
-        if (envelope.Sequence <= last || taken.Contains((peer.NodeId, correlation, envelope.Sequence)))
+        var last = applied.GetValueOrDefault((envelope.Sender, correlation));
+        if (envelope.Sequence <= last || taken.Contains((envelope.Sender, correlation, envelope.Sequence)))
             return Refusals.SequenceReused;
         if (envelope.Sequence > last + options.Value.SequenceGapLimit)
             return Refusals.SequenceGap;
@@ -223,6 +255,20 @@ public sealed class FederationReceiver(
             ClientAddress = Truncate(clientAddress, 60),
         });
         audit.Record("federation.refused", "Envelope", envelopeId, reason);
+    }
+
+    /// <summary>Each peer's signing key, imported once per delivery rather than once per envelope.</summary>
+    private sealed class PeerKeys(IEnumerable<FederationPeer> peers) : IDisposable
+    {
+        private readonly Dictionary<string, ECDsa> keys = peers.ToDictionary(p => p.NodeId, p => ECDsa.Create(EnvelopeCrypto.FromPoint(p.SigningPublicKey)));
+
+        public ECDsa? For(string nodeId) => keys.GetValueOrDefault(nodeId);
+
+        public void Dispose()
+        {
+            foreach (var key in keys.Values)
+                key.Dispose();
+        }
     }
 
     private static string? Truncate(string? text, int length) => text is null || text.Length <= length ? text : text[..length];
