@@ -1,5 +1,6 @@
 using System.Net;
 using System.Net.Http.Headers;
+using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
@@ -102,6 +103,7 @@ public sealed class FederationDispatcher(
     {
         if (peer is null)
             return [.. delivery.Select(_ => new Outcome(null, "peer_removed", true))];
+        using var key = ECDsa.Create(EnvelopeCrypto.FromPoint(peer.SigningPublicKey)); // once per delivery, not per receipt
         try
         {
             var body = delivery.Count == 1 ? delivery[0].Envelope : "[" + string.Join(',', delivery.Select(m => m.Envelope)) + "]";
@@ -110,11 +112,11 @@ public sealed class FederationDispatcher(
             using var response = await http.CreateClient(HttpClientName).PostAsync(new Uri(new Uri(peer.Url + "/"), "federation/v1/inbox"), content, ct);
             var answer = await response.Content.ReadAsStringAsync(ct);
             if (delivery.Count == 1 || !response.IsSuccessStatusCode)
-                return [.. delivery.Select(m => Read(m, peer, response.StatusCode, answer))];
+                return [.. delivery.Select(m => Read(m, peer, key, response.StatusCode, answer))];
             var answers = Split(answer);
             if (answers?.Length != delivery.Count)
                 return [.. delivery.Select(_ => new Outcome(null, "bad_receipt", false))];
-            return [.. delivery.Select((m, i) => Read(m, peer, response.StatusCode, answers[i]))];
+            return [.. delivery.Select((m, i) => Read(m, peer, key, response.StatusCode, answers[i]))];
         }
         catch (Exception e) when (e is HttpRequestException or TaskCanceledException or IOException && !ct.IsCancellationRequested)
         {
@@ -123,11 +125,11 @@ public sealed class FederationDispatcher(
     }
 
     /// <summary>What the peer answered for one message: a refusal, a receipt to check, or an HTTP failure.</summary>
-    private static Outcome Read(OutboxMessage message, FederationPeer peer, HttpStatusCode status, string answer)
+    private static Outcome Read(OutboxMessage message, FederationPeer peer, ECDsa key, HttpStatusCode status, string answer)
     {
         if (RefusalOf(answer) is { } refusal)
             return new(null, "refused:" + refusal, !Refusals.IsTemporary(refusal));
-        return (int)status is >= 200 and < 300 ? CheckReceipt(message, peer, answer) : new(null, $"http:{(int)status}", false);
+        return (int)status is >= 200 and < 300 ? CheckReceipt(message, peer, key, answer) : new(null, $"http:{(int)status}", false);
     }
 
     private static string[]? Split(string answer)
@@ -143,7 +145,7 @@ public sealed class FederationDispatcher(
         }
     }
 
-    private static Outcome CheckReceipt(OutboxMessage message, FederationPeer peer, string body)
+    private static Outcome CheckReceipt(OutboxMessage message, FederationPeer peer, ECDsa key, string body)
     {
         Receipt? receipt;
         try
@@ -159,7 +161,7 @@ public sealed class FederationDispatcher(
         try
         {
             valid = receipt is not null && receipt.Envelope == envelope.Id && receipt.Receiver == peer.NodeId
-                && receipt.Digest == envelope.Digest() && EnvelopeCrypto.Verify(peer.SigningPublicKey, receipt.CanonicalSigned(), receipt.Signature);
+                && receipt.Digest == envelope.Digest() && EnvelopeCrypto.Verify(key, receipt.CanonicalSigned(), receipt.Signature);
         }
         catch (ArgumentException)
         {

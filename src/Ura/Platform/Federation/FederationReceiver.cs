@@ -80,20 +80,21 @@ public sealed class FederationReceiver(
         List<Unsealed> unsealed;
         using (var keys = new PeerKeys(peers))
             unsealed = envelopes.Select(e => Unseal(e, node, keys)).ToList();
+        var pinned = peers.Select(p => p.NodeId).ToHashSet();
 
         var gate = db.IsPostgres ? null : SqliteWriter;
         if (gate is not null)
             await gate.WaitAsync(ct);
         try
         {
-            return await StoreAsync(unsealed, node, peers.Select(p => p.NodeId).ToHashSet(), clientAddress, ct);
+            return await StoreAsync(unsealed, node, pinned, clientAddress, ct);
         }
         catch (DbUpdateException)
         {
             // The same envelope stored by another process at the same moment (a retry racing the first
             // try): nothing of this delivery was kept; the second look answers "duplicate" for it.
             db.ChangeTracker.Clear();
-            return await StoreAsync(unsealed, node, peers.Select(p => p.NodeId).ToHashSet(), clientAddress, ct);
+            return await StoreAsync(unsealed, node, pinned, clientAddress, ct);
         }
         finally
         {
