@@ -12,8 +12,6 @@ namespace Ura.BrowserTests;
 public sealed class CaseContentPagesTests(UraServer server, BrowserFixture browser, ITestOutputHelper output)
     : BrowserTest(server, browser, output)
 {
-    private static readonly string Today = DateTime.UtcNow.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
-
     /// <summary>Opens a case through the API with the page's own sign-in, and puts one of each kind of content on it.</summary>
     private async Task<string> CaseWithContentAsync(IPage page)
     {

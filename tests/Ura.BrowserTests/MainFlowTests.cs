@@ -1,4 +1,3 @@
-using System.Globalization;
 using System.Text.RegularExpressions;
 using Ura.BrowserTests.Infrastructure;
 using Ura.Features.Admin;
@@ -18,11 +17,6 @@ public sealed partial class MainFlowTests(UraServer server, BrowserFixture brows
     : BrowserTest(server, browser, output)
 {
     private const string Country = "al";
-
-    private static string Today => DateTime.UtcNow.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
-
-    [GeneratedRegex("/cases/([0-9a-f-]{36})$")]
-    private static partial Regex CaseOverview();
 
     [GeneratedRegex("/identification/screenings/[0-9a-f-]{36}$")]
     private static partial Regex ScreeningInterview();

@@ -12,7 +12,6 @@ namespace Ura.BrowserTests;
 public sealed class PlanPagesTests(UraServer server, BrowserFixture browser, ITestOutputHelper output)
     : BrowserTest(server, browser, output)
 {
-    private static string Today => DateTime.UtcNow.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
 
     [Theory]
     [InlineData("en", "rs")]

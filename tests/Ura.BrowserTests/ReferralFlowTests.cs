@@ -1,4 +1,3 @@
-using System.Globalization;
 using System.Text.RegularExpressions;
 using Ura.BrowserTests.Infrastructure;
 using Ura.Features.Admin;
@@ -18,11 +17,6 @@ public sealed partial class ReferralFlowTests(UraServer server, BrowserFixture b
 {
     private const string Country = "al";
     private const string SocialServices = "Shërbimi Social Shtetëror";
-
-    private static string Today => DateTime.UtcNow.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
-
-    [GeneratedRegex("/cases/([0-9a-f-]{36})$")]
-    private static partial Regex CaseOverview();
 
     [GeneratedRegex("/directory/services/([0-9a-f-]{36})")]
     private static partial Regex ServiceLink();
@@ -124,34 +118,8 @@ public sealed partial class ReferralFlowTests(UraServer server, BrowserFixture b
         await Expect(theirs).Not.ToContainTextAsync(family);
         await Expect(theirs).ToContainTextAsync("Please call before the first visit.");
 
-        foreach (var step in new[] { "ReferralAction.Acknowledge", "ReferralAction.Accept" })
-        {
-            await theirs.GetByRole(AriaRole.Button, new() { Name = await TextAsync(receiver, step), Exact = true }).ClickAsync();
-            await receiver.WaitForURLAsync(ReceivedReferral());
-            await ArrivedAsync(receiver);
-        }
-        await Expect(theirs.Locator("dl").First).ToContainTextAsync(await TextAsync(receiver, "ReferralStatus.Accepted"));
-
         // Their own case, filled from what was shared; the person is known at the shelter, which the worker confirms.
-        await theirs.GetByRole(AriaRole.Link, new() { Name = await TextAsync(receiver, "Referrals.Received.OpenCase") }).ClickAsync();
-        await receiver.WaitForURLAsync($"**/referrals/{referralId}/case");
-        await ArrivedAsync(receiver);
-        await Expect(receiver.Locator("#Input_GivenNames")).ToHaveValueAsync(given);
-        await receiver.FillAsync("#Input_FamilyName", family);
-        await receiver.FillAsync("#Input_Citizenships", "AL");
-        var openCase = theirs.GetByRole(AriaRole.Button, new() { Name = await TextAsync(receiver, "Referrals.Received.OpenCase") });
-        await openCase.ClickAsync();
-        var confirm = receiver.Locator("#confirm");
-        await Expect(confirm.Or(theirs.Locator(".case-ref"))).ToBeVisibleAsync();
-        if (await confirm.IsVisibleAsync())
-        {
-            await ArrivedAsync(receiver);
-            await confirm.CheckAsync();
-            await openCase.ClickAsync();
-        }
-        await receiver.WaitForURLAsync(CaseOverview());
-        await ArrivedAsync(receiver);
-        var linkedCase = CaseOverview().Match(receiver.Url).Groups[1].Value;
+        var linkedCase = await AcceptAndOpenOwnCaseAsync(receiver, $"/referrals/{referralId}", given, family, "AL");
         Assert.NotEqual(caseId, linkedCase);
 
         // Complete with the outcome.

@@ -1,5 +1,4 @@
 using System.Diagnostics;
-using System.Globalization;
 using System.Text.RegularExpressions;
 using Ura.BrowserTests.Infrastructure;
 using Ura.Features.Admin;
@@ -28,11 +27,6 @@ public sealed partial class TransnationalFlowTests(FederatedServers nodes, Brows
     private const string KosovoShelter = "Strehimore";
 
     protected override IReadOnlyList<UraServer> Servers => [nodes.Albania, nodes.Kosovo];
-
-    private static string Today => DateTime.UtcNow.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
-
-    [GeneratedRegex("/cases/([0-9a-f-]{36})$")]
-    private static partial Regex CaseOverview();
 
     [GeneratedRegex("/cases/[0-9a-f-]{36}/transnational/([0-9a-f-]{36})$")]
     private static partial Regex SentReferral();
@@ -110,34 +104,8 @@ public sealed partial class TransnationalFlowTests(FederatedServers nodes, Brows
         await Expect(theirs).Not.ToContainTextAsync(family);
         await Expect(theirs).ToContainTextAsync("please call before visiting");
 
-        foreach (var step in new[] { "ReferralAction.Acknowledge", "ReferralAction.Accept" })
-        {
-            await theirs.GetByRole(AriaRole.Button, new() { Name = await TextAsync(receiver, step), Exact = true }).ClickAsync();
-            await receiver.WaitForURLAsync($"**/referrals/transnational/{referralId}");
-            await ArrivedAsync(receiver);
-        }
-        await Expect(theirs.Locator("dl").First).ToContainTextAsync(await TextAsync(receiver, "ReferralStatus.Accepted"));
-
         // Their own case, filled from what was shared; the family name was not shared and is asked there.
-        await theirs.GetByRole(AriaRole.Link, new() { Name = await TextAsync(receiver, "Referrals.Received.OpenCase") }).ClickAsync();
-        await receiver.WaitForURLAsync($"**/referrals/transnational/{referralId}/case");
-        await ArrivedAsync(receiver);
-        await Expect(receiver.Locator("#Input_GivenNames")).ToHaveValueAsync(given);
-        await receiver.FillAsync("#Input_FamilyName", family);
-        await receiver.FillAsync("#Input_Citizenships", "XK");
-        var openCase = theirs.GetByRole(AriaRole.Button, new() { Name = await TextAsync(receiver, "Referrals.Received.OpenCase") });
-        await openCase.ClickAsync();
-        var confirmDifferent = receiver.Locator("#confirm");
-        await Expect(confirmDifferent.Or(theirs.Locator(".case-ref"))).ToBeVisibleAsync();
-        if (await confirmDifferent.IsVisibleAsync())
-        {
-            await ArrivedAsync(receiver);
-            await confirmDifferent.CheckAsync();
-            await openCase.ClickAsync();
-        }
-        await receiver.WaitForURLAsync(CaseOverview());
-        await ArrivedAsync(receiver);
-        var linkedCase = CaseOverview().Match(receiver.Url).Groups[1].Value;
+        var linkedCase = await AcceptAndOpenOwnCaseAsync(receiver, $"/referrals/transnational/{referralId}", given, family, "XK");
         // Follow-up reports go back only while the person's consent on this case covers Albania.
         await RecordCrossBorderConsentAsync(receiver, "AL");
 

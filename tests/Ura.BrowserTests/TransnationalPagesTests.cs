@@ -1,4 +1,3 @@
-using System.Text.RegularExpressions;
 using Ura.BrowserTests.Infrastructure;
 using Ura.Features.Admin;
 using static Microsoft.Playwright.Assertions;
@@ -10,11 +9,9 @@ namespace Ura.BrowserTests;
 /// check. This server is one node without peers, so they show their empty states; the whole flow across
 /// two real nodes is <see cref="TransnationalFlowTests"/>.
 /// </summary>
-public sealed partial class TransnationalPagesTests(UraServer server, BrowserFixture browser, ITestOutputHelper output)
+public sealed class TransnationalPagesTests(UraServer server, BrowserFixture browser, ITestOutputHelper output)
     : BrowserTest(server, browser, output)
 {
-    [GeneratedRegex("/cases/([0-9a-f-]{36})$")]
-    private static partial Regex CaseOverview();
 
     [Theory]
     [InlineData("en")]

@@ -1,4 +1,6 @@
 using System.Collections.Concurrent;
+using System.Globalization;
+using System.Text.RegularExpressions;
 using Ura.Features.Admin;
 using Ura.Platform.Identity;
 using static Microsoft.Playwright.Assertions;
@@ -11,7 +13,7 @@ namespace Ura.BrowserTests.Infrastructure;
 /// fails if it reached a page without one. Requests anywhere but the Ura server are refused and fail the test.
 /// </summary>
 [Collection(BrowserCollection.Name)]
-public abstract class BrowserTest(UraServer server, BrowserFixture browser, ITestOutputHelper output) : IAsyncLifetime
+public abstract partial class BrowserTest(UraServer server, BrowserFixture browser, ITestOutputHelper output) : IAsyncLifetime
 {
     /// <summary>Desktop pages are tested in British English unless a test chooses otherwise.</summary>
     protected const string DefaultLocale = "en-GB";
@@ -28,6 +30,12 @@ public abstract class BrowserTest(UraServer server, BrowserFixture browser, ITes
     protected virtual IReadOnlyList<UraServer> Servers => [server];
 
     static BrowserTest() => SetDefaultExpectTimeout(15_000);
+
+    protected static string Today => DateTime.UtcNow.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+
+    /// <summary>A case's overview page; group 1 is the case id.</summary>
+    [GeneratedRegex("/cases/([0-9a-f-]{36})$")]
+    protected static partial Regex CaseOverview();
 
     public async Task InitializeAsync()
     {
@@ -167,4 +175,41 @@ public abstract class BrowserTest(UraServer server, BrowserFixture browser, ITes
 
     /// <summary>The path and query of the page's address, e.g. <c>/account/login?ReturnUrl=%2Faccount</c>.</summary>
     protected static string PathOf(IPage page) => new Uri(page.Url).PathAndQuery;
+
+    /// <summary>
+    /// On a received referral at <paramref name="referralPath"/>: acknowledges and accepts it, then opens the
+    /// receiving organisation's own case from what was shared (confirming it when the person may already be known).
+    /// Returns the new case's id.
+    /// </summary>
+    protected async Task<string> AcceptAndOpenOwnCaseAsync(IPage receiver, string referralPath, string given, string family, string citizenship)
+    {
+        var theirs = receiver.GetByRole(AriaRole.Main);
+        foreach (var step in new[] { "ReferralAction.Acknowledge", "ReferralAction.Accept" })
+        {
+            await theirs.GetByRole(AriaRole.Button, new() { Name = await TextAsync(receiver, step), Exact = true }).ClickAsync();
+            await receiver.WaitForURLAsync("**" + referralPath);
+            await ArrivedAsync(receiver);
+        }
+        await Expect(theirs.Locator("dl").First).ToContainTextAsync(await TextAsync(receiver, "ReferralStatus.Accepted"));
+
+        await theirs.GetByRole(AriaRole.Link, new() { Name = await TextAsync(receiver, "Referrals.Received.OpenCase") }).ClickAsync();
+        await receiver.WaitForURLAsync("**" + referralPath + "/case");
+        await ArrivedAsync(receiver);
+        await Expect(receiver.Locator("#Input_GivenNames")).ToHaveValueAsync(given);
+        await receiver.FillAsync("#Input_FamilyName", family);
+        await receiver.FillAsync("#Input_Citizenships", citizenship);
+        var openCase = theirs.GetByRole(AriaRole.Button, new() { Name = await TextAsync(receiver, "Referrals.Received.OpenCase") });
+        await openCase.ClickAsync();
+        var confirm = receiver.Locator("#confirm");
+        await Expect(confirm.Or(theirs.Locator(".case-ref"))).ToBeVisibleAsync();
+        if (await confirm.IsVisibleAsync())
+        {
+            await ArrivedAsync(receiver);
+            await confirm.CheckAsync();
+            await openCase.ClickAsync();
+        }
+        await receiver.WaitForURLAsync(CaseOverview());
+        await ArrivedAsync(receiver);
+        return CaseOverview().Match(receiver.Url).Groups[1].Value;
+    }
 }
