@@ -11,6 +11,9 @@ root="$PWD/data/federation-demo"
 
 declare -A port=([al]=5080 [xk]=5081) country=([al]=AL [xk]=XK)
 node_env() { export Ura__DataDirectory="$root/$1" Ura__DemoCases=40; }
+# Each node's services reach the other within seconds of starting, not at the directory job's
+# five-minute look, so a referral across the border can be tried at once.
+export Ura__Federation__DirectoryLookInterval=00:00:10
 
 for node in al xk; do
   if [ ! -f "$root/$node/card.json" ]; then
