@@ -117,13 +117,15 @@ public sealed class FederationReceiver(
         var valid = unsealed.Where(u => u.Signed).Select(u => u.Envelope!).ToList();
         var ids = valid.Select(e => Guid.Parse(e.Id)).ToList();
         var stored = await db.FederationInbox.AsNoTracking().Where(m => ids.Contains(m.Id)).ToDictionaryAsync(m => m.Id, m => m.Digest, ct);
+        // The senders too, so that the stream key and the inbox's (sender, correlation, sequence) index serve these lookups.
+        var senders = pinned.ToList();
         var correlations = valid.Select(e => Guid.Parse(e.Correlation)).Distinct().ToList();
         var applied = await db.MessageStreams.AsNoTracking()
-            .Where(s => s.Direction == StreamDirection.Incoming && correlations.Contains(s.CorrelationId))
+            .Where(s => senders.Contains(s.PeerNodeId) && correlations.Contains(s.CorrelationId) && s.Direction == StreamDirection.Incoming)
             .ToDictionaryAsync(s => (s.PeerNodeId, s.CorrelationId), s => s.Sequence, ct);
         // Applied messages are at or below their stream's sequence; the others are waiting here.
         var taken = (await db.FederationInbox.AsNoTracking()
-            .Where(m => m.Status != InboxStatus.Applied && correlations.Contains(m.CorrelationId))
+            .Where(m => senders.Contains(m.SenderNodeId) && correlations.Contains(m.CorrelationId) && m.Status != InboxStatus.Applied)
             .Select(m => new { m.SenderNodeId, m.CorrelationId, m.Sequence })
             .ToListAsync(ct)).Select(m => (m.SenderNodeId, m.CorrelationId, m.Sequence)).ToHashSet();
 
