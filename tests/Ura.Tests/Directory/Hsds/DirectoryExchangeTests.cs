@@ -58,7 +58,8 @@ public sealed class DirectoryExchangeTests(HsdsFactory factory) : IClassFixture<
         Assert.Equal(exported, again);
         Assert.Contains(organisations, o => (string?)o!["id"] == D.OrganisationId.ToString() && o["services"]!.AsArray().Count >= 3);
         Assert.DoesNotContain(HsdsTestDirectory.ShelterStreet, exported, StringComparison.Ordinal);
-        Assert.DoesNotContain(HsdsTestDirectory.ShelterPostcode + "\"", exported, StringComparison.Ordinal);
+        // As a whole JSON value: a random id may well end in the same four digits.
+        Assert.DoesNotContain("\"" + HsdsTestDirectory.ShelterPostcode + "\"", exported, StringComparison.Ordinal);
         // The street never left the first node, so the fresh one knows only the city.
         Assert.Equal("", shelterStreet);
         Assert.Equal($"{HsdsFactory.Marker} legal counselling", counselling.Name);
