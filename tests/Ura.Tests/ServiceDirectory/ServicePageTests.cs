@@ -36,12 +36,18 @@ public sealed class ServicePageTests(UraFactory factory) : IClassFixture<UraFact
         Assert.DoesNotContain("Pjet", api);
         Assert.DoesNotContain("Pjet", search);
         using var json = JsonDocument.Parse(api);
-        var location = json.RootElement.GetProperty("locations").EnumerateArray().Single();
-        Assert.True(location.GetProperty("addressWithheld").GetBoolean());
-        var address = location.GetProperty("addresses").EnumerateArray().Single();
-        Assert.Equal(JsonValueKind.Null, address.GetProperty("address1").ValueKind);
-        Assert.Equal(JsonValueKind.Null, address.GetProperty("postalCode").ValueKind);
-        Assert.Equal("Tiranë", address.GetProperty("city").GetString());
+        // The shelter service is given at the emergency shelter and at the demo transitional flats.
+        var locations = json.RootElement.GetProperty("locations").EnumerateArray().ToList();
+        Assert.Equal(2, locations.Count);
+        foreach (var location in locations)
+        {
+            Assert.True(location.GetProperty("addressWithheld").GetBoolean());
+            var address = location.GetProperty("addresses").EnumerateArray().Single();
+            Assert.Equal(JsonValueKind.Null, address.GetProperty("address1").ValueKind);
+            Assert.Equal(JsonValueKind.Null, address.GetProperty("postalCode").ValueKind);
+            Assert.Equal("Tiranë", address.GetProperty("city").GetString());
+        }
+        Assert.DoesNotContain(Ura.Features.Shelters.DemoShelters.FlatsStreet("AL"), html + api + search);
     }
 
     [Theory]

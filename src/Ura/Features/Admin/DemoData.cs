@@ -12,7 +12,7 @@ namespace Ura.Features.Admin;
 /// two-factor key.
 /// </summary>
 public sealed class DemoData(UraDbContext db, IPasswordHasher<User> hasher, AuditLog audit, Cases.DemoCases demoCases, Directory.DemoDirectory demoDirectory,
-    Referrals.DemoReferrals demoReferrals)
+    Referrals.DemoReferrals demoReferrals, Shelters.DemoShelters demoShelters)
 {
     public const string Password = "Ura-demo-2026!";
     public const string TwoFactorKey = "URADEMOKEYFORTRYINGURAONLY234567";
@@ -180,6 +180,11 @@ public sealed class DemoData(UraDbContext db, IPasswordHasher<User> hasher, Audi
         if (await demoDirectory.SeedAsync(now, ct) is > 0 and var added)
         {
             audit.Record("demo.seed.directory", detail: $"services={added}");
+            await db.SaveChangesAsync(ct);
+        }
+        if (await demoShelters.SeedAsync(now, ct) is > 0 and var facilities)
+        {
+            audit.Record("demo.seed.shelters", detail: $"facilities={facilities}");
             await db.SaveChangesAsync(ct);
         }
     }

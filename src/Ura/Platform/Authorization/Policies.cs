@@ -25,6 +25,15 @@ public static class Policies
     /// <summary>Who works a referral inbox: the case workers and supervisors of the receiving organisation.</summary>
     public const string ReferralReceiver = "ReferralReceiver";
 
+    /// <summary>Who runs a shelter day to day (facilities, beds, residents, the financial plan): its organisation's shelter managers.</summary>
+    public const string ShelterManager = "ShelterManager";
+
+    /// <summary>Who looks for a free bed: the people who refer (case work) and place people (shelter managers), and national coordinators.</summary>
+    public const string ShelterBoard = "ShelterBoard";
+
+    /// <summary>Who reads occupancy and length-of-stay figures: shelter managers (their own), supervisors, coordinators and analysts.</summary>
+    public const string ShelterStatistics = "ShelterStatistics";
+
     public static void Add(AuthorizationOptions options)
     {
         var standard = new AuthorizationPolicyBuilder().RequireAuthenticatedUser()
@@ -42,6 +51,11 @@ public static class Policies
             Features.Directory.Hsds.HsdsReadRequirement.Instance, new PasswordChangeRequirement(), new TwoFactorRequirement()));
         options.AddPolicy(ReferralReceiver, p => p.Combine(standard).RequireRole(Roles.CaseWorker, Roles.Supervisor));
         options.AddPolicy(Supervisor, p => p.Combine(standard).RequireRole(Roles.Supervisor));
+        options.AddPolicy(ShelterManager, p => p.Combine(standard).RequireRole(Roles.ShelterManager));
+        options.AddPolicy(ShelterBoard, p => p.Combine(standard).RequireRole(
+            Roles.CaseWorker, Roles.Supervisor, Roles.IdentificationOfficer, Roles.ShelterManager, Roles.NationalCoordinator));
+        options.AddPolicy(ShelterStatistics, p => p.Combine(standard).RequireRole(
+            Roles.ShelterManager, Roles.Supervisor, Roles.NationalCoordinator, Roles.Analyst));
         options.AddPolicy(AuditReader, p => p.Combine(standard).RequireRole(Roles.Supervisor, Roles.OrganisationAdmin, Roles.SystemAdmin));
     }
 }

@@ -81,6 +81,14 @@ public sealed class UraDbContext(DbContextOptions<UraDbContext> options, FieldPr
     public DbSet<Features.Transnational.ReturnPlan> ReturnPlans => Set<Features.Transnational.ReturnPlan>();
     public DbSet<Features.Transnational.ReturnAssistance> ReturnAssistance => Set<Features.Transnational.ReturnAssistance>();
     public DbSet<Features.Transnational.ReturnFollowUp> ReturnFollowUps => Set<Features.Transnational.ReturnFollowUp>();
+    public DbSet<Features.Shelters.ShelterFacility> ShelterFacilities => Set<Features.Shelters.ShelterFacility>();
+    public DbSet<Features.Shelters.FacilityStandard> ShelterStandards => Set<Features.Shelters.FacilityStandard>();
+    public DbSet<Features.Shelters.Bed> ShelterBeds => Set<Features.Shelters.Bed>();
+    public DbSet<Features.Shelters.Stay> ShelterStays => Set<Features.Shelters.Stay>();
+    public DbSet<Features.Shelters.BedMove> ShelterBedMoves => Set<Features.Shelters.BedMove>();
+    public DbSet<Features.Shelters.BudgetLine> ShelterBudgetLines => Set<Features.Shelters.BudgetLine>();
+    public DbSet<Features.Shelters.MonthlyCost> ShelterMonthlyCosts => Set<Features.Shelters.MonthlyCost>();
+    public DbSet<Features.Shelters.FundingSource> ShelterFundingSources => Set<Features.Shelters.FundingSource>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {

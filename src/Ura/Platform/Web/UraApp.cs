@@ -97,6 +97,7 @@ public static class UraApp
         services.AddScoped<Features.Referrals.ReferralSending>();
         services.AddScoped<Features.Referrals.ReferralReceiving>();
         services.AddScoped<Features.Referrals.DemoReferrals>();
+        services.AddScoped<Features.Shelters.DemoShelters>();
         services.TryAddSingleton(TimeProvider.System);
 
         services.AddRazorPages(o =>
