@@ -74,7 +74,7 @@ public sealed class WeakDeviceTests(UraServer server, BrowserFixture browser, IT
         await SignInAsync(page, DemoData.EmailOf("caseworker", "mk"));
 
         await Expect(page.GetByRole(AriaRole.Banner)).ToContainTextAsync("Засолниште Отворена порта (НВО)");
-        await Expect(page.GetByRole(AriaRole.Navigation).GetByRole(AriaRole.Link)).ToHaveCountAsync(9); // home, cases, new case, screenings, my tasks, referral inbox, returns from abroad, directory, account
+        await Expect(page.GetByRole(AriaRole.Navigation).GetByRole(AriaRole.Link)).ToHaveCountAsync(10); // home, cases, new case, screenings, my tasks, referral inbox, returns from abroad, free beds, directory, account
         await ChooseLanguageAsync(page, "en");
         await Expect(page.GetByRole(AriaRole.Heading, new() { Level = 1 })).ToHaveTextAsync("Welcome to Ura");
         await SignOutAsync(page);

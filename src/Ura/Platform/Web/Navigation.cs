@@ -33,6 +33,13 @@ public sealed class Navigation(CurrentUser user, UraDbContext db)
             yield return new("/referrals/transnational", "Nav.TransnationalInbox");
         if (user.IsInRole(Roles.CaseWorker) || user.IsInRole(Roles.Supervisor))
             yield return new("/transnational/returns", "Nav.Returns");
+        if (user.IsInRole(Roles.ShelterManager))
+            yield return new("/shelters", "Nav.Shelters");
+        if (user.IsInRole(Roles.CaseWorker) || user.IsInRole(Roles.Supervisor) || user.IsInRole(Roles.IdentificationOfficer)
+            || user.IsInRole(Roles.ShelterManager) || user.IsInRole(Roles.NationalCoordinator))
+            yield return new("/shelters/board", "Nav.FreeBeds");
+        if (user.IsInRole(Roles.NationalCoordinator) || user.IsInRole(Roles.Analyst) || user.IsInRole(Roles.Supervisor))
+            yield return new("/shelters/statistics", "Nav.ShelterStatistics");
         if (user.IsInRole(Roles.Supervisor))
             yield return new("/cases/closures", "Nav.Closures");
         if (user.IsInRole(Roles.Supervisor) || user.IsInRole(Roles.OrganisationAdmin) || user.IsInRole(Roles.SystemAdmin))
