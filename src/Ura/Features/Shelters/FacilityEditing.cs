@@ -108,6 +108,9 @@ public sealed partial class FacilityEditing(UraDbContext db, CurrentUser user, A
             BedCounts.Of(counts.Where(c => c.FacilityId == f.Id).Select(c => (c.Status, c.Count))), f.CapacityUpdatedAt))];
     }
 
+    /// <summary>The facility itself, for a page's header; null when not the user's organisation's.</summary>
+    public Task<ShelterFacility?> FacilityAsync(Guid id, CancellationToken ct) => Own.AsNoTracking().FirstOrDefaultAsync(f => f.Id == id, ct);
+
     /// <summary>The facility with its address and bed counts; null when not the user's organisation's.</summary>
     public async Task<FacilityView?> GetAsync(Guid id, CancellationToken ct)
     {
