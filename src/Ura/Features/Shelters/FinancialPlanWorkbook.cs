@@ -3,7 +3,7 @@ using DocumentFormat.OpenXml;
 using DocumentFormat.OpenXml.Packaging;
 using DocumentFormat.OpenXml.Spreadsheet;
 using Microsoft.Extensions.Localization;
-using Ura.Resources;
+using UraText = Ura.Resources.Text;
 
 namespace Ura.Features.Shelters;
 
@@ -18,7 +18,7 @@ public static class FinancialPlanWorkbook
     private const uint AmountStyle = 1;
     private const uint HeaderStyle = 2;
 
-    public static byte[] Write(FinancialPlan plan, IStringLocalizer<Text> text)
+    public static byte[] Write(FinancialPlan plan, IStringLocalizer<UraText> text)
     {
         using var stream = new MemoryStream();
         using (var document = SpreadsheetDocument.Create(stream, SpreadsheetDocumentType.Workbook))
@@ -96,7 +96,7 @@ public static class FinancialPlanWorkbook
     private static Cell MonthCell(int year, int month) => TextCell($"{year:D4}-{month:D2}");
 
     private static Cell TextCell(string value, uint style = 0) =>
-        new(new InlineString(new DocumentFormat.OpenXml.Spreadsheet.Text(value))) { DataType = CellValues.InlineString, StyleIndex = style == 0 ? null : style };
+        new(new InlineString(new Text(value))) { DataType = CellValues.InlineString, StyleIndex = style == 0 ? null : style };
 
     /// <summary>An empty cell when there is no amount (no costs that month, no nights to divide by).</summary>
     private static Cell Amount(decimal? value) => value is { } v
