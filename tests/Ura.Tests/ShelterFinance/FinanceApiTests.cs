@@ -58,8 +58,9 @@ public sealed class FinanceApiTests(UraFactory factory) : IClassFixture<UraFacto
 
         var plan = await PlanAsync(response);
         Assert.Equal([new CategoryAmount(CostCategory.Staff, 1100.46m)], plan.Months[4].Costs);
-        Assert.Equal([(CostCategory.Staff, 1100.46m)], await factory.WithDb(db => db.ShelterMonthlyCosts
-            .Where(c => c.FacilityId == Facility && c.Year == year).Select(c => ValueTuple.Create(c.Category, c.Amount)).ToListAsync()));
+        var stored = await factory.WithDb(db => db.ShelterMonthlyCosts
+            .Where(c => c.FacilityId == Facility && c.Year == year).Select(c => new { c.Category, c.Amount }).ToListAsync());
+        Assert.Equal([(CostCategory.Staff, 1100.46m)], stored.Select(c => (c.Category, c.Amount)));
         Assert.True(await factory.WithDb(db => db.AuditEvents.AnyAsync(a => a.Action == "shelter.finance.costs" && a.EntityId == Facility.ToString() && a.Detail == "2013-05")));
     }
 

@@ -34,8 +34,8 @@ public sealed class FinancePagesTests(UraFactory factory) : IClassFixture<UraFac
         Assert.Equal((HttpStatusCode.Redirect, HttpStatusCode.Redirect, HttpStatusCode.Redirect), (costs.StatusCode, budget.StatusCode, funding.StatusCode));
         Assert.Equal($"/shelters/{Facility}/finance?year=2020#costs", costs.Headers.Location?.OriginalString);
         var stored = await factory.WithDb(db => db.ShelterMonthlyCosts.Where(c => c.FacilityId == Facility && c.Year == year && c.Month == 2)
-            .Select(c => ValueTuple.Create(c.Category, c.Amount)).ToListAsync());
-        Assert.Equal([(CostCategory.Staff, 1200.50m), (CostCategory.Food, 299.50m)], stored.OrderBy(c => c.Item1));
+            .Select(c => new { c.Category, c.Amount }).ToListAsync());
+        Assert.Equal([(CostCategory.Staff, 1200.50m), (CostCategory.Food, 299.50m)], stored.Select(c => (c.Category, c.Amount)).OrderBy(c => c.Category));
         Assert.Equal(15000m, await factory.WithDb(db => db.ShelterBudgetLines.Where(b => b.FacilityId == Facility && b.Year == year).Select(b => b.Amount).SingleAsync()));
         // February: 1,500.00 over 10 bed-nights, 6,000 / 12 = 500 funding a month, a gap of 1,000.
         Assert.Contains("<td>1,500.00</td><td>10</td><td>150.00</td><td>500.00</td><td>1,000.00</td>", html.Replace("\n", "", StringComparison.Ordinal).Replace(" ", "", StringComparison.Ordinal), StringComparison.Ordinal);
