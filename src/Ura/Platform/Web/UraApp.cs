@@ -101,6 +101,7 @@ public static class UraApp
         services.AddScoped<Features.Referrals.ReferralReceiving>();
         services.AddScoped<Features.Referrals.DemoReferrals>();
         services.AddScoped<Features.Shelters.DemoShelters>();
+        services.AddScoped<Features.Shelters.FacilityFinances>();
         services.TryAddSingleton(TimeProvider.System);
 
         services.AddRazorPages(o =>
@@ -238,6 +239,7 @@ public static class UraApp
         Federation.Pages.FederationApi.MapFederationApi(api);
         Features.Referrals.ReferralsApi.MapReferralsApi(api);
         Features.Transnational.TransnationalApi.MapTransnationalApi(api);
+        Features.Shelters.FinanceApi.MapFinanceApi(api);
         return app;
     }
 }
