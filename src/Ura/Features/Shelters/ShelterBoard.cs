@@ -28,7 +28,7 @@ public sealed class BoardFilter
     /// <summary>Only wheelchair-accessible facilities.</summary>
     public bool? Accessible { get; set; }
 
-    /// <summary>A <see cref="Shelters.BedType"/> name: the facility must have a free bed of that type.</summary>
+    /// <summary>A bed type name (Adult, Child, Cot, Accessible): the facility must have a free bed of that type.</summary>
     public string? BedType { get; set; }
 
     /// <summary>The case the worker is looking for a bed for; carried through links only.</summary>
