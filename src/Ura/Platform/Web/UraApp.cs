@@ -98,6 +98,7 @@ public static class UraApp
         services.AddScoped<Features.Referrals.ReferralReceiving>();
         services.AddScoped<Features.Referrals.DemoReferrals>();
         services.AddScoped<Features.Shelters.DemoShelters>();
+        services.AddScoped<Features.Shelters.FacilityFinances>();
         services.TryAddSingleton(TimeProvider.System);
 
         services.AddRazorPages(o =>
@@ -242,6 +243,7 @@ public static class UraApp
         Features.Referrals.ReferralsApi.MapReferralsApi(api);
         Features.Transnational.TransnationalApi.MapTransnationalApi(api);
         Features.Shelters.ShelterBoardApi.MapShelterBoardApi(api);
+        Features.Shelters.FinanceApi.MapFinanceApi(api);
         return app;
     }
 }
