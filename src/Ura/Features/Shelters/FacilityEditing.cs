@@ -57,11 +57,11 @@ public sealed class FacilityInput
 }
 
 /// <summary>How many beds are in each status.</summary>
-public sealed record BedCounts(int Available, int Occupied, int Held, int OutOfService)
+public sealed record BedStatusCounts(int Available, int Occupied, int Held, int OutOfService)
 {
     public int Total => Available + Occupied + Held + OutOfService;
 
-    public static BedCounts Of(IEnumerable<(BedStatus Status, int Count)> rows)
+    public static BedStatusCounts Of(IEnumerable<(BedStatus Status, int Count)> rows)
     {
         var list = rows.ToList();
         int Sum(BedStatus s) => list.Where(r => r.Status == s).Sum(r => r.Count);
@@ -69,11 +69,11 @@ public sealed record BedCounts(int Available, int Occupied, int Held, int OutOfS
     }
 }
 
-public sealed record BedTypeCounts(BedType Type, BedCounts Beds);
+public sealed record BedTypeCounts(BedType Type, BedStatusCounts Beds);
 
 /// <summary>One row of the shelter manager's list of facilities.</summary>
 public sealed record FacilitySummary(Guid Id, string Name, HousingType Type, string City, string? Region, string CountryCode, bool IsActive,
-    BedCounts Beds, DateTime CapacityUpdatedAt);
+    BedStatusCounts Beds, DateTime CapacityUpdatedAt);
 
 /// <summary>The confidential street address, for the operating organisation only.</summary>
 public sealed record FacilityAddress(string Street, string? PostalCode, string City, string? Region, string CountryCode);
@@ -81,7 +81,7 @@ public sealed record FacilityAddress(string Street, string? PostalCode, string C
 /// <summary>A facility as its own organisation sees it, address included.</summary>
 public sealed record FacilityView(Guid Id, string Name, HousingType Type, IReadOnlyList<Population> Populations, bool WheelchairAccessible,
     string? Rules, string Currency, Guid ServiceId, string ServiceName, FacilityAddress? Address, bool IsActive, DateTime CapacityUpdatedAt,
-    BedCounts Beds, IReadOnlyList<BedTypeCounts> BedsByType);
+    BedStatusCounts Beds, IReadOnlyList<BedTypeCounts> BedsByType);
 
 public sealed record ServiceChoice(Guid Id, string Name);
 
@@ -105,7 +105,7 @@ public sealed partial class FacilityEditing(UraDbContext db, CurrentUser user, A
         var counts = await db.ShelterBeds.AsNoTracking().Where(b => b.OrganisationId == organisationId)
             .GroupBy(b => new { b.FacilityId, b.Status }).Select(g => new { g.Key.FacilityId, g.Key.Status, Count = g.Count() }).ToListAsync(ct);
         return [.. facilities.Select(f => new FacilitySummary(f.Id, f.Name, f.Type, f.City, f.Region, f.CountryCode, f.IsActive,
-            BedCounts.Of(counts.Where(c => c.FacilityId == f.Id).Select(c => (c.Status, c.Count))), f.CapacityUpdatedAt))];
+            BedStatusCounts.Of(counts.Where(c => c.FacilityId == f.Id).Select(c => (c.Status, c.Count))), f.CapacityUpdatedAt))];
     }
 
     /// <summary>The facility itself, for a page's header; null when not the user's organisation's.</summary>
@@ -123,8 +123,8 @@ public sealed partial class FacilityEditing(UraDbContext db, CurrentUser user, A
             .GroupBy(b => new { b.Type, b.Status }).Select(g => new { g.Key.Type, g.Key.Status, Count = g.Count() }).ToListAsync(ct);
         return new FacilityView(f.Id, f.Name, f.Type, [.. f.PopulationList], f.WheelchairAccessible, f.Rules, f.Currency, f.ServiceId, serviceName,
             address is null ? null : new FacilityAddress(address.Address1, address.PostalCode, address.City, address.Region, address.CountryCode),
-            f.IsActive, f.CapacityUpdatedAt, BedCounts.Of(counts.Select(c => (c.Status, c.Count))),
-            [.. counts.Select(c => c.Type).Distinct().Order().Select(t => new BedTypeCounts(t, BedCounts.Of(counts.Where(c => c.Type == t).Select(c => (c.Status, c.Count)))))]);
+            f.IsActive, f.CapacityUpdatedAt, BedStatusCounts.Of(counts.Select(c => (c.Status, c.Count))),
+            [.. counts.Select(c => c.Type).Distinct().Order().Select(t => new BedTypeCounts(t, BedStatusCounts.Of(counts.Where(c => c.Type == t).Select(c => (c.Status, c.Count)))))]);
     }
 
     /// <summary>The facility as its edit form shows it; null when not the user's organisation's.</summary>
