@@ -12,7 +12,7 @@ namespace Ura.Features.Shelters;
 
 /// <summary>One resident's stay as shelter staff see it: the minimum, never the case.</summary>
 public sealed record ResidentView(
-    Guid Id, Guid BedId, string Room, string Bed, BedType BedType, string Reference, string FirstName, AgeBand AgeBand, Gender Gender,
+    Guid Id, Guid BedId, string Room, string Bed, BedType BedType, string Reference, string FirstName, string AgeBand, string Gender,
     IReadOnlyList<string> Needs, DateOnly AdmittedOn, DateOnly? DischargedOn, DischargeDestination? Destination, string? DischargeNote,
     int Nights, bool FromReferral, int Version);
 
@@ -24,7 +24,7 @@ public sealed record ResidentsView(Guid FacilityId, string FacilityName, IReadOn
 public sealed record FreeBed(Guid Id, string Room, string Label, BedType Type);
 
 /// <summary>An accepted referral to the facility's service waiting for admission: what was shared, and the bed it holds here.</summary>
-public sealed record AwaitingAdmission(Guid ReferralId, string? Reference, string? FirstName, AgeBand? AgeBand, Gender? Gender, DateTime? AcceptedAt,
+public sealed record AwaitingAdmission(Guid ReferralId, string? Reference, string? FirstName, string? AgeBand, string? Gender, DateTime? AcceptedAt,
     Guid? HeldBedId, string? HeldBed, DateTime? HeldUntil);
 
 /// <summary>What the admission form offers: the referrals waiting and the free beds.</summary>
@@ -134,7 +134,7 @@ public sealed class ShelterResidents(UraDbContext db, CurrentUser user, AuditLog
             var shared = r.ConsentWithdrawnAt is null ? SharedRecord.Parse(r.SharedData) : [];
             var bed = held.FirstOrDefault(b => b.HoldReferralId == r.Id);
             return new AwaitingAdmission(r.Id, shared.GetValueOrDefault(nameof(SharedField.Reference)), shared.GetValueOrDefault(nameof(SharedField.FirstName)),
-                Parse<AgeBand>(shared.GetValueOrDefault(nameof(SharedField.AgeBand))), Parse<Gender>(shared.GetValueOrDefault(nameof(SharedField.Gender))),
+                Parse<AgeBand>(shared.GetValueOrDefault(nameof(SharedField.AgeBand)))?.ToString(), Parse<Gender>(shared.GetValueOrDefault(nameof(SharedField.Gender)))?.ToString(),
                 r.DecidedAt, bed?.Id, bed is null ? null : $"{bed.Room} {bed.Label}", bed?.HeldUntil);
         })], await FreeBedsAsync(facility.Id, ct));
     }
@@ -383,7 +383,7 @@ public sealed class ShelterResidents(UraDbContext db, CurrentUser user, AuditLog
     }
 
     private static ResidentView View(Stay s, Bed b, DateOnly today) => new(
-        s.Id, b.Id, b.Room, b.Label, b.Type, s.Reference, s.FirstName, s.AgeBand, s.Gender,
+        s.Id, b.Id, b.Room, b.Label, b.Type, s.Reference, s.FirstName, s.AgeBand.ToString(), s.Gender.ToString(),
         s.Needs?.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries) ?? [],
         s.AdmittedOn, s.DischargedOn, s.Destination, s.DischargeNote, s.Nights(today), s.ReferralId is not null, s.Version);
 
