@@ -202,6 +202,11 @@ public sealed class DemoData(UraDbContext db, IPasswordHasher<User> hasher, Audi
             audit.Record("demo.seed.referrals", detail: $"referrals={referrals}");
             await db.SaveChangesAsync(ct);
         }
+        if (await demoShelters.SeedResidentsAsync(DateTime.UtcNow, ct) is > 0 and var stays)
+        {
+            audit.Record("demo.seed.residents", detail: $"stays={stays}");
+            await db.SaveChangesAsync(ct);
+        }
     }
 
     private void AddUser(string email, string name, Guid organisationId, string countryCode, Guid[] roleIds, string passwordHash, DateTime now)

@@ -7,9 +7,9 @@ namespace Ura.Features.Shelters;
 
 /// <summary>
 /// A shelter run by an organisation: a place with rooms and beds on a housing pathway. Its street
-/// address is the HSDS <see cref="Directory.Location"/> (always confidential); outside the operating
+/// address is the HSDS <see cref="Ura.Features.Directory.Location"/> (always confidential); outside the operating
 /// organisation only <see cref="City"/>, <see cref="Region"/> and <see cref="CountryCode"/> are shown,
-/// which is why they are copied here. Referrals reach it through its HSDS <see cref="Directory.Service"/>,
+/// which is why they are copied here. Referrals reach it through its HSDS <see cref="Ura.Features.Directory.Service"/>,
 /// whose bed capacity it publishes.
 /// </summary>
 public sealed class ShelterFacility : IOrganisationOwned
