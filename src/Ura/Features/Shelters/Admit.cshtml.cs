@@ -17,6 +17,7 @@ namespace Ura.Features.Shelters;
 public sealed class AdmitModel(ShelterResidents residents, IStringLocalizer<Text> text) : PageModel
 {
     public AdmissionChoices Choices { get; private set; } = null!;
+    public ShelterFacility Facility { get; private set; } = null!;
 
     [BindProperty]
     public Form Input { get; set; } = new();
@@ -58,6 +59,7 @@ public sealed class AdmitModel(ShelterResidents residents, IStringLocalizer<Text
         if (await residents.ChoicesAsync(id, HttpContext.RequestAborted) is not { } found)
             return false;
         Choices = found;
+        Facility = (await residents.FacilityAsync(id, HttpContext.RequestAborted))!;
         return true;
     }
 

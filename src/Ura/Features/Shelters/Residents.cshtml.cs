@@ -10,12 +10,14 @@ namespace Ura.Features.Shelters;
 public sealed class ResidentsModel(ShelterResidents residents) : PageModel
 {
     public ResidentsView Residents { get; private set; } = null!;
+    public ShelterFacility Facility { get; private set; } = null!;
 
     public async Task<IActionResult> OnGetAsync(Guid id, int? page)
     {
         if (await residents.ListAsync(id, page ?? 1, HttpContext.RequestAborted) is not { } found)
             return NotFound();
         Residents = found;
+        Facility = (await residents.FacilityAsync(id, HttpContext.RequestAborted))!;
         return Page();
     }
 }
