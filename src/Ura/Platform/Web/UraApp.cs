@@ -101,6 +101,7 @@ public static class UraApp
         services.Configure<Features.Shelters.ShelterOptions>(builder.Configuration.GetSection(Features.Shelters.ShelterOptions.Section));
         services.AddScoped<Features.Shelters.BedHolds>();
         services.AddScoped<Features.Shelters.ShelterResidents>();
+        services.AddScoped<Features.Shelters.FacilityFinances>();
         services.TryAddSingleton(TimeProvider.System);
 
         services.AddRazorPages(o =>
@@ -240,6 +241,7 @@ public static class UraApp
         Features.Referrals.ReferralsApi.MapReferralsApi(api);
         Features.Transnational.TransnationalApi.MapTransnationalApi(api);
         Features.Shelters.ResidentsApi.MapResidentsApi(api);
+        Features.Shelters.FinanceApi.MapFinanceApi(api);
         return app;
     }
 }
