@@ -89,6 +89,8 @@ public sealed class UraDbContext(DbContextOptions<UraDbContext> options, FieldPr
     public DbSet<Features.Shelters.BudgetLine> ShelterBudgetLines => Set<Features.Shelters.BudgetLine>();
     public DbSet<Features.Shelters.MonthlyCost> ShelterMonthlyCosts => Set<Features.Shelters.MonthlyCost>();
     public DbSet<Features.Shelters.FundingSource> ShelterFundingSources => Set<Features.Shelters.FundingSource>();
+    public DbSet<Features.Shelters.PeerShelter> PeerShelters => Set<Features.Shelters.PeerShelter>();
+    public DbSet<Features.Shelters.PeerShelterSnapshot> PeerShelterSnapshots => Set<Features.Shelters.PeerShelterSnapshot>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {
