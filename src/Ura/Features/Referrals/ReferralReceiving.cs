@@ -17,7 +17,8 @@ namespace Ura.Features.Referrals;
 /// own case from it. Each step is written on the sender's case timeline and told to the sender.
 /// </summary>
 public sealed class ReferralReceiving(
-    UraDbContext db, CaseAccess access, CurrentUser user, Notifier notifier, AuditLog audit, CaseRegistration registration, IOptions<UraOptions> options)
+    UraDbContext db, CaseAccess access, CurrentUser user, Notifier notifier, AuditLog audit, CaseRegistration registration, IOptions<UraOptions> options,
+    Shelters.BedHolds holds)
 {
     public const int PageSize = 25;
 
@@ -117,18 +118,22 @@ public sealed class ReferralReceiving(
                 break;
             case ReferralAction.Accept:
                 referral.DecidedById = user.RequiredId;
+                // A bed held for the referral stays held long enough for the shelter to admit the person.
+                await holds.ExtendAsync(referral.Id, access.Now, ct);
                 break;
             case ReferralAction.Decline:
                 referral.DecidedById = user.RequiredId;
                 referral.DeclineReason = Enum.Parse<DeclineReason>(input.DeclineReason!);
                 referral.DeclineNote = note;
                 detail = "DeclineReason." + referral.DeclineReason;
+                await holds.ReleaseAsync(referral.Id, access.Now, ct);
                 break;
             case ReferralAction.Complete:
                 referral.Successful = input.Successful;
                 referral.OutcomeNote = note;
                 referral.ServicesGiven = string.Join(',', input.ServicesGiven.Distinct().Select(Enum.Parse<ServiceType>).Order());
                 detail = input.Successful == true ? "Referrals.Outcome.Successful" : "Referrals.Outcome.NotSuccessful";
+                await holds.ReleaseAsync(referral.Id, access.Now, ct);
                 break;
         }
         db.ReferralEvents.Add(new ReferralEvent
@@ -144,6 +149,7 @@ public sealed class ReferralReceiving(
         }
         catch (DbUpdateConcurrencyException)
         {
+            db.ChangeTracker.Clear();
             return CommandResult<ReferralView>.Refused("", "Referrals.Refused.Changed");
         }
         return CommandResult<ReferralView>.Done(await ReferralReading.ViewAsync(db, referral, ReferralSide.Receiver, access.Now, ct));

@@ -18,7 +18,8 @@ namespace Ura.Features.Referrals;
 /// through the scoped case (<see cref="CaseAccess"/>), so a referral of another case is not found.
 /// </summary>
 public sealed class ReferralSending(
-    UraDbContext db, CaseAccess access, CurrentUser user, ConsentCheck consent, Notifier notifier, AuditLog audit, IOptions<UraOptions> options)
+    UraDbContext db, CaseAccess access, CurrentUser user, ConsentCheck consent, Notifier notifier, AuditLog audit, IOptions<UraOptions> options,
+    Shelters.BedHolds holds)
 {
     /// <summary>The case's referrals, newest first; null when the case is out of scope. The read is audited.</summary>
     public async Task<(Case Case, IReadOnlyList<ReferralSummary> Items)?> ListAsync(Guid caseId, CancellationToken ct)
@@ -92,15 +93,14 @@ public sealed class ReferralSending(
         };
         if (input.Send)
         {
-            var sendErrors = await SendCheckedAsync(@case, referral, input.OverrideReason, ct);
+            var sendErrors = await SendCheckedAsync(@case, referral, input.OverrideReason, input.HoldBed, input.FacilityId, ct);
             if (sendErrors.Count > 0)
                 return CommandResult<ReferralView>.Refused([.. sendErrors]);
         }
         else
             access.Record(@case, "referral.draft", referral.Id, "ReferralUrgency." + referral.Urgency);
         db.Referrals.Add(referral);
-        await db.SaveChangesAsync(ct);
-        return CommandResult<ReferralView>.Done(await ReferralReading.ViewAsync(db, referral, ReferralSide.Sender, access.Now, ct));
+        return await SaveAsync(referral, ct);
     }
 
     /// <summary>Sends a draft; the rules are checked again, since the case or the service may have changed.</summary>
@@ -117,7 +117,7 @@ public sealed class ReferralSending(
             [.. referral.SharedFieldList], ct);
         if (errors.Count > 0)
             return CommandResult<ReferralView>.Refused([.. errors]);
-        var sendErrors = await SendCheckedAsync(@case, referral, input.OverrideReason, ct);
+        var sendErrors = await SendCheckedAsync(@case, referral, input.OverrideReason, input.HoldBed, input.FacilityId, ct);
         if (sendErrors.Count > 0)
             return CommandResult<ReferralView>.Refused([.. sendErrors]);
         return await SaveAsync(referral, ct);
@@ -139,6 +139,7 @@ public sealed class ReferralSending(
         if (ReferralStateMachine.Apply(referral, ReferralAction.Withdraw, ReferralSide.Sender, access.Now) is { } refused)
             return CommandResult<ReferralView>.Refused("", refused);
         referral.WithdrawReason = input.Reason.Trim();
+        await holds.ReleaseAsync(referral.Id, access.Now, ct);
         AddEvent(referral, ReferralAction.Withdraw);
         access.Record(@case, "referral.withdraw", referral.Id);
         if (wasSent)
@@ -198,7 +199,8 @@ public sealed class ReferralSending(
     /// and purpose, or a supervisor's override with a reason (audited). Then the shared values are
     /// copied, the deadline set, the receivers notified, and the step written on both histories.
     /// </summary>
-    private async Task<List<RuleError>> SendCheckedAsync(Case @case, Referral referral, string? overrideReason, CancellationToken ct)
+    private async Task<List<RuleError>> SendCheckedAsync(Case @case, Referral referral, string? overrideReason, bool holdBed, Guid? facilityId,
+        CancellationToken ct)
     {
         var coverage = await consent.CoversAsync(@case.Id, ConsentUse.ShareWithOrganisation, referral.ReceivingOrganisationId, null,
             access.Today, ConsentPurpose.ReferralToServices, ct);
@@ -217,9 +219,21 @@ public sealed class ReferralSending(
         else
             referral.ConsentId = coverage.ConsentId;
 
+        var person = await db.Persons.AsNoTracking().SingleAsync(p => p.CaseId == @case.Id, ct);
+        // The bed to hold is found before anything changes: no bed free means nothing is sent.
+        Shelters.Bed? bed = null;
+        if (holdBed)
+        {
+            var (found, noBed) = await holds.FindAsync(referral.ServiceId, facilityId, person.Gender,
+                PersonRules.BandOf(SharedRecord.AgeOf(person, access.Today)), nameof(ReferralInput.HoldBed), ct);
+            if (noBed is not null)
+                return [noBed];
+            bed = found;
+        }
         if (ReferralStateMachine.Apply(referral, ReferralAction.Send, ReferralSide.Sender, access.Now) is { } refused)
             return [new("", refused)];
-        var person = await db.Persons.AsNoTracking().SingleAsync(p => p.CaseId == @case.Id, ct);
+        if (bed is not null && await holds.HoldAsync(bed, referral.Id, access.Now, ct) is { } notHeld)
+            return [notHeld];
         referral.SharedData = SharedRecord.Serialise(await SharedRecord.TakeAsync(db, @case, person,
             referral.SharedFieldList.Select(Enum.Parse<SharedField>), access.Today, ct));
         referral.AcknowledgeBy = referral.SentAt + Window(referral.Urgency);
@@ -250,6 +264,8 @@ public sealed class ReferralSending(
         }
         catch (DbUpdateConcurrencyException)
         {
+            // Nothing of this attempt may be saved later by the same request (the page's audited re-read saves).
+            db.ChangeTracker.Clear();
             return CommandResult<ReferralView>.Refused("", "Referrals.Refused.Changed");
         }
         return CommandResult<ReferralView>.Done(await ReferralReading.ViewAsync(db, referral, ReferralSide.Sender, access.Now, ct));

@@ -30,12 +30,23 @@ public sealed class ReferralInput
 
     /// <summary>True sends at once; false keeps it as a draft.</summary>
     public bool Send { get; set; }
+
+    /// <summary>
+    /// For a shelter service: on sending, hold a suitable free bed for the hold time (default 24 hours).
+    /// No bed free is an error and nothing is sent, unless this is false.
+    /// </summary>
+    public bool HoldBed { get; set; }
+
+    /// <summary>The facility to hold the bed in; left out, the first of the service's facilities with a suitable bed free.</summary>
+    public Guid? FacilityId { get; set; }
 }
 
-/// <summary>Sending a draft: only a supervisor's override reason, when consent does not cover it.</summary>
+/// <summary>Sending a draft: a supervisor's override reason, when consent does not cover it; for a shelter service, whether (and where) to hold a bed.</summary>
 public sealed record ReferralSendInput(
     [property: StringLength(1000, ErrorMessage = "Validation.TooLong")] string? OverrideReason,
-    int? Version = null);
+    int? Version = null,
+    bool HoldBed = false,
+    Guid? FacilityId = null);
 
 /// <summary>Withdrawing a referral: why (required).</summary>
 public sealed record ReferralWithdrawInput(

@@ -85,6 +85,8 @@ public sealed class Bed : IOrganisationOwned
         }
         Status = status;
         StatusChangedAt = now;
+        // Every status change moves the token, so of two people changing one bed at once the second fails.
+        Version++;
         return null;
     }
 }

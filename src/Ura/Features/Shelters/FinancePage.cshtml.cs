@@ -142,8 +142,17 @@ public sealed class FinancePageModel(FacilityFinances finances, IStringLocalizer
             return NotFound();
         (Budget, Costs, Funding) = posted;
         EditingFunding = Funding.Id;
+        // The forms not posted show what is stored, as on a fresh page.
         if (Plan is not null && form != nameof(Budget))
             Budget = AmountsForm.Of(Plan.Budget.Where(b => b.Budget is not null).Select(b => new CategoryAmount(b.Category, b.Budget!.Value)));
+        if (Plan is not null && form != nameof(Costs))
+        {
+            var month = DefaultMonth(Plan);
+            Costs = AmountsForm.Of(Plan.Months[month - 1].Costs);
+            Costs.Month = month;
+        }
+        if (form != nameof(Funding))
+            (Funding, EditingFunding) = (new FundingForm(), null);
         foreach (var error in errors)
             ModelState.AddModelError(FieldKey(form, error.Field), text[error.MessageKey]);
         return Page();

@@ -98,6 +98,9 @@ public static class UraApp
         services.AddScoped<Features.Referrals.ReferralReceiving>();
         services.AddScoped<Features.Referrals.DemoReferrals>();
         services.AddScoped<Features.Shelters.DemoShelters>();
+        services.Configure<Features.Shelters.ShelterOptions>(builder.Configuration.GetSection(Features.Shelters.ShelterOptions.Section));
+        services.AddScoped<Features.Shelters.BedHolds>();
+        services.AddScoped<Features.Shelters.ShelterResidents>();
         services.AddScoped<Features.Shelters.FacilityFinances>();
         services.TryAddSingleton(TimeProvider.System);
 
@@ -141,6 +144,8 @@ public static class UraApp
         // Registered after MigrateOnStart: hosted services start in order, so jobs never meet an unmigrated database.
         services.AddUraJob<Features.Notifications.EmailDispatcher>("email", o => o.EmailInterval);
         services.AddUraJob<Features.Notifications.DeadlineReminders>("deadlines", o => o.DeadlineInterval);
+        var shelterHoldInterval = builder.Configuration.GetValue<TimeSpan?>("Ura:Jobs:ShelterHoldInterval") ?? TimeSpan.FromMinutes(5);
+        services.AddUraJob<Features.Shelters.ShelterHoldExpiry>("shelter-holds", _ => shelterHoldInterval);
         services.Configure<Federation.FederationOptions>(builder.Configuration.GetSection(Federation.FederationOptions.Section));
         services.AddSingleton<Federation.NodeIdentity>();
         services.AddSingleton<Federation.DispatchSignal>();
@@ -242,6 +247,7 @@ public static class UraApp
         Federation.Pages.FederationApi.MapFederationApi(api);
         Features.Referrals.ReferralsApi.MapReferralsApi(api);
         Features.Transnational.TransnationalApi.MapTransnationalApi(api);
+        Features.Shelters.ResidentsApi.MapResidentsApi(api);
         Features.Shelters.ShelterBoardApi.MapShelterBoardApi(api);
         Features.Shelters.FinanceApi.MapFinanceApi(api);
         return app;
