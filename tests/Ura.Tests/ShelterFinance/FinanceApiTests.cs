@@ -65,6 +65,24 @@ public sealed class FinanceApiTests(UraFactory factory) : IClassFixture<UraFacto
     }
 
     [Fact]
+    public async Task PutMonthCosts_SeveralAtOnce_EachSavedOrRefusedCleanlyOneLineKept()
+    {
+        const int year = 2011;
+        var client = await factory.SignInAsync(Manager, "mk");
+
+        var responses = await Task.WhenAll(Enumerable.Range(1, 4)
+            .Select(i => client.PutAsJsonAsync($"{Api(year)}/costs/7", Lines(("Staff", 100m * i)))));
+
+        var amounts = await factory.WithDb(db => db.ShelterMonthlyCosts.Where(c => c.FacilityId == Facility && c.Year == year).Select(c => c.Amount).ToListAsync());
+        Assert.All(responses, r => Assert.Contains(r.StatusCode, new[] { HttpStatusCode.OK, HttpStatusCode.BadRequest }));
+        Assert.Contains(responses, r => r.StatusCode == HttpStatusCode.OK);
+        foreach (var refused in responses.Where(r => r.StatusCode == HttpStatusCode.BadRequest))
+            Assert.Equal([factory.Text("Finance.SavedMeanwhile", "mk")], await ProblemErrorsAsync(refused, ""));
+        Assert.Single(amounts);
+        Assert.Contains(amounts.Single(), new[] { 100m, 200m, 300m, 400m });
+    }
+
+    [Fact]
     public async Task ChangeAndRemoveFunding_OwnSource_ChangedThenGone()
     {
         const int year = 2015;
