@@ -377,6 +377,8 @@ public sealed class ShelterResidents(UraDbContext db, CurrentUser user, AuditLog
         }
         catch (DbUpdateConcurrencyException)
         {
+            // Someone took the bed or changed the stay first; nothing of this attempt may be saved by a later audited read.
+            db.ChangeTracker.Clear();
             return CommandResult<ResidentView>.Refused("", changedKey);
         }
         return CommandResult<ResidentView>.Done(View(stay, bed, access.Today));
