@@ -64,6 +64,7 @@ public sealed class ShelterStatisticsTests(UraFactory factory) : IClassFixture<U
         Assert.Equal(view.Facilities.Where(f => f.CountryCode == "ME").Sum(f => f.Figures.BedNightsOccupied), country.Figures.BedNightsOccupied);
         Assert.Equal(view.Facilities.Count(f => f.CountryCode == "ME"), country.Facilities);
         Assert.Contains(row.Name, html, StringComparison.Ordinal);
+        Assert.Contains($"name=\"from\" type=\"date\" value=\"{from.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture)}\"", html, StringComparison.Ordinal);
         Assert.Contains((0.35).ToString("P1", System.Globalization.CultureInfo.GetCultureInfo("en")), html, StringComparison.Ordinal);
     }
 

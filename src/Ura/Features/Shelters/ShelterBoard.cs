@@ -177,7 +177,8 @@ public sealed class ShelterBoard(UraDbContext db)
         }
         if (f.Accessible == true)
             facilities = facilities.Where(x => x.WheelchairAccessible);
-        facilities = facilities.Where(ServesAny<ShelterFacility>(x => x.Populations, f.Populations));
+        if (f.Populations.Count > 0)
+            facilities = facilities.Where(ServesAny<ShelterFacility>(x => x.Populations, f.Populations));
         var available = db.ShelterBeds.Where(b => b.Status == BedStatus.Available);
         if (!string.IsNullOrEmpty(f.BedType))
         {
@@ -218,7 +219,8 @@ public sealed class ShelterBoard(UraDbContext db)
         }
         if (f.Accessible == true)
             facilities = facilities.Where(x => x.WheelchairAccessible);
-        facilities = facilities.Where(ServesAny<PeerShelter>(x => x.Populations, f.Populations));
+        if (f.Populations.Count > 0)
+            facilities = facilities.Where(ServesAny<PeerShelter>(x => x.Populations, f.Populations));
         facilities = (string.IsNullOrEmpty(f.BedType) ? (BedType?)null : Enum.Parse<BedType>(f.BedType)) switch
         {
             BedType.Adult => facilities.Where(x => x.FreeAdult > 0),
@@ -234,14 +236,12 @@ public sealed class ShelterBoard(UraDbContext db)
     }
 
     /// <summary>
-    /// Serves at least one of <paramref name="populations"/> (all when none is asked for). Populations are
-    /// stored as "Women,Children"; commas on both sides match whole names only.
+    /// Serves at least one of <paramref name="populations"/> (one or more). Populations are stored as
+    /// "Women,Children"; commas on both sides match whole names only.
     /// </summary>
     private static Expression<Func<T, bool>> ServesAny<T>(Expression<Func<T, string>> list, IReadOnlyList<Population> populations)
     {
         var x = list.Parameters[0];
-        if (populations.Count == 0)
-            return Expression.Lambda<Func<T, bool>>(Expression.Constant(true), x);
         var concat = typeof(string).GetMethod(nameof(string.Concat), [typeof(string), typeof(string), typeof(string)])!;
         var contains = typeof(string).GetMethod(nameof(string.Contains), [typeof(string)])!;
         var wrapped = Expression.Call(concat, Expression.Constant(","), list.Body, Expression.Constant(","));
