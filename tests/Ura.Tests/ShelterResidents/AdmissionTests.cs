@@ -138,6 +138,7 @@ public sealed class AdmissionTests(UraFactory factory) : IClassFixture<UraFactor
         { "otherFacilityBed", "bedId", "Shelters.UnknownBed" },
         { "outOfServiceBed", "bedId", "Shelters.BedNotAvailable" },
         { "closedCase", "caseReference", "Shelters.CaseClosed" },
+        { "longAgo", "admittedOn", "Shelters.AdmissionTooLongAgo" },
     };
 
     [Theory]
@@ -159,6 +160,7 @@ public sealed class AdmissionTests(UraFactory factory) : IClassFixture<UraFactor
             "unknownCase" => new { caseReference = "AL-1999-999999", bedId },
             "unknownReferral" => new { referralId = Guid.NewGuid(), bedId },
             "future" => new { caseReference = own.Reference, bedId, admittedOn = Iso(Today.AddDays(2)) },
+            "longAgo" => new { caseReference = own.Reference, bedId, admittedOn = Iso(Today.AddDays(-40)) },
             "noBed" => new { caseReference = own.Reference },
             "otherFacilityBed" => new { caseReference = own.Reference, bedId = await factory.FreeBedAsync(otherFacility) },
             _ => new { caseReference = own.Reference, bedId },
@@ -210,6 +212,61 @@ public sealed class AdmissionTests(UraFactory factory) : IClassFixture<UraFactor
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
         Assert.Equal([factory.Text("Shelters.BedOccupied", "sq")], await ProblemErrorsAsync(response, "bedId"));
         Assert.Equal(before, await factory.ShelterStateAsync(facilityId));
+    }
+
+    public static TheoryData<string, string, string> BadMoves => new()
+    {
+        { "sameBed", "bedId", "Shelters.SameBed" },
+        { "noBed", "bedId", "Shelters.BedRequired" },
+        { "otherFacilityBed", "bedId", "Shelters.UnknownBed" },
+        { "beforeAdmission", "movedOn", "Shelters.BeforeAdmission" },
+        { "future", "movedOn", "Shelters.DateInFuture" },
+    };
+
+    [Theory]
+    [MemberData(nameof(BadMoves))]
+    public async Task Move_BadInput_LocalisedErrorNothingChanged(string kind, string field, string key)
+    {
+        var facilityId = await factory.AddFacilityAsync();
+        var otherFacility = await factory.AddFacilityAsync();
+        var own = await factory.OwnCaseAsync(Cases.CaseTestSupport.Adult("Vjosa", "Ahmeti"));
+        var beds = await factory.BedsAsync(facilityId);
+        var manager = await factory.SignInAsync(ShelterManager, "sq");
+        var resident = await AdmittedAsync(manager, facilityId, new { caseReference = own.Reference, bedId = beds[0].Id, admittedOn = Iso(Today.AddDays(-1)) });
+        object body = kind switch
+        {
+            "sameBed" => new { bedId = beds[0].Id },
+            "noBed" => new { movedOn = Iso(Today) },
+            "otherFacilityBed" => new { bedId = await factory.FreeBedAsync(otherFacility) },
+            "beforeAdmission" => new { bedId = beds[1].Id, movedOn = Iso(Today.AddDays(-2)) },
+            _ => new { bedId = beds[1].Id, movedOn = Iso(Today.AddDays(1)) },
+        };
+        var before = await factory.ShelterStateAsync(facilityId);
+
+        var response = await manager.PostAsJsonAsync($"/api/v1/shelters/facilities/{facilityId}/residents/{resident.Id}/move", body);
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.Equal([factory.Text(key, "sq")], await ProblemErrorsAsync(response, field));
+        Assert.Equal(before, await factory.ShelterStateAsync(facilityId));
+    }
+
+    [Fact]
+    public async Task Admit_ReferralHoldingBedElsewhereAdmittedToChosenBed_OtherHoldReleased()
+    {
+        var holding = await factory.AddFacilityAsync("Women", BedType.Adult);
+        var admitting = await factory.AddFacilityAsync("Women", BedType.Adult);
+        var (_, _, referral) = await factory.ReferToShelterAsync(holding, Cases.CaseTestSupport.Adult("Zana", "Musa"));
+        await factory.AcceptAsync(referral.Id);
+        var bedId = await factory.FreeBedAsync(admitting);
+        var manager = await factory.SignInAsync(ShelterManager, "en");
+
+        var resident = await AdmittedAsync(manager, admitting, new { referralId = referral.Id, bedId });
+
+        Assert.Equal(bedId, resident.BedId);
+        Assert.Equal(BedStatus.Available, Assert.Single(await factory.BedsAsync(holding)).Status);
+        Assert.Equal(BedStatus.Occupied, (await factory.BedAsync(bedId)).Status);
+        var capacity = await factory.CapacityAsync();
+        Assert.Equal(capacity.Counted, capacity.Published);
     }
 
     [Fact]

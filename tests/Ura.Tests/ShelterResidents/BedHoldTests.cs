@@ -116,6 +116,21 @@ public sealed class BedHoldTests(ClockedUraFactory factory) : IClassFixture<Cloc
     private static Guid DemoShelterFacility(string country) => DemoShelters.FacilityId(country, "emergency");
 
     [Fact]
+    public async Task SendDraft_HoldBed_HoldsBedWhenSent()
+    {
+        var facilityId = await factory.AddFacilityAsync("Women", BedType.Adult);
+        var (sender, opened) = await factory.ReferringCaseAsync(Cases.CaseTestSupport.Adult("Afërdita", "Hyseni"));
+        var draft = await CreateAsync(sender, opened.Id, ShelterReferral(facilityId, send: false));
+        Assert.All(await factory.BedsAsync(facilityId), b => Assert.Equal(BedStatus.Available, b.Status));
+
+        var sent = await sender.PostAsJsonAsync($"/api/v1/cases/{opened.Id}/referrals/{draft.Id}/send", new { holdBed = true, facilityId });
+
+        Assert.Equal(HttpStatusCode.OK, sent.StatusCode);
+        var bed = Assert.Single(await factory.BedsAsync(facilityId));
+        Assert.Equal((BedStatus.Held, draft.Id), (bed.Status, bed.HoldReferralId!.Value));
+    }
+
+    [Fact]
     public async Task Decline_HeldBed_Released()
     {
         var facilityId = await factory.AddFacilityAsync("Women", BedType.Adult);
