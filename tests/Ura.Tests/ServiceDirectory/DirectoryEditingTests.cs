@@ -172,22 +172,26 @@ public sealed class DirectoryEditingTests(UraFactory factory) : IClassFixture<Ur
         Assert.True(await factory.WithDb(db => db.AuditEvents.AnyAsync(e => e.Action == "directory.service.create" && e.EntityId == id.ToString())));
     }
 
+    // The demo shelter service counts its beds from its facilities (see the Shelters tests), so a housing service of its own is made here.
     [Fact]
     public async Task ChangeService_ShelterBeds_UpdatesTheCapacity()
     {
         var client = await factory.SignInAsync(Demo.OrgAdmin);
-        var edit = await client.GetFromJsonAsync<Dictionary<string, object?>>($"/api/v1/directory/services/{Shelter}");
-        Assert.NotNull(edit);
         var body = Body("Strehim i sigurt për gra dhe vajza");
         body["categories"] = new[] { "emergency-shelter", "safe-housing" };
         body["locations"] = new[] { ShelterPlace };
+        body["bedsAvailable"] = 5;
+        body["bedsMaximum"] = 10;
+        var created = await client.PostAsJsonAsync($"/api/v1/directory/organisations/{await OrganisationOfAsync(Shelter)}/services", body);
+        Assert.Equal(HttpStatusCode.Created, created.StatusCode);
+        var id = (await created.Content.ReadFromJsonAsync<ServiceView>())!.Id;
         body["bedsAvailable"] = 2;
         body["bedsMaximum"] = 14;
 
-        var response = await client.PutAsJsonAsync($"/api/v1/directory/services/{Shelter}", body);
+        var response = await client.PutAsJsonAsync($"/api/v1/directory/services/{id}", body);
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
-        var beds = await factory.WithDb(db => db.ServiceCapacities.AsNoTracking().SingleAsync(c => c.ServiceId == Shelter && c.UnitId == ServiceTaxonomy.BedUnitId));
+        var beds = await factory.WithDb(db => db.ServiceCapacities.AsNoTracking().SingleAsync(c => c.ServiceId == id && c.UnitId == ServiceTaxonomy.BedUnitId));
         Assert.Equal((2, (int?)14), (beds.Available, beds.Maximum));
     }
 

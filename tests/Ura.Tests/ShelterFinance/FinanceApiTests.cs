@@ -65,6 +65,24 @@ public sealed class FinanceApiTests(UraFactory factory) : IClassFixture<UraFacto
     }
 
     [Fact]
+    public async Task PutMonthCosts_SeveralAtOnce_EachSavedOrRefusedCleanlyOneLineKept()
+    {
+        const int year = 2011;
+        var client = await factory.SignInAsync(Manager, "mk");
+
+        var responses = await Task.WhenAll(Enumerable.Range(1, 4)
+            .Select(i => client.PutAsJsonAsync($"{Api(year)}/costs/7", Lines(("Staff", 100m * i)))));
+
+        var amounts = await factory.WithDb(db => db.ShelterMonthlyCosts.Where(c => c.FacilityId == Facility && c.Year == year).Select(c => c.Amount).ToListAsync());
+        Assert.All(responses, r => Assert.Contains(r.StatusCode, new[] { HttpStatusCode.OK, HttpStatusCode.BadRequest }));
+        Assert.Contains(responses, r => r.StatusCode == HttpStatusCode.OK);
+        foreach (var refused in responses.Where(r => r.StatusCode == HttpStatusCode.BadRequest))
+            Assert.Equal([factory.Text("Finance.SavedMeanwhile", "mk")], await ProblemErrorsAsync(refused, ""));
+        Assert.Single(amounts);
+        Assert.Contains(amounts.Single(), new[] { 100m, 200m, 300m, 400m });
+    }
+
+    [Fact]
     public async Task ChangeAndRemoveFunding_OwnSource_ChangedThenGone()
     {
         const int year = 2015;
@@ -94,6 +112,7 @@ public sealed class FinanceApiTests(UraFactory factory) : IClassFixture<UraFacto
         await client.PutAsJsonAsync($"{Api(year)}/budget", Lines(("Staff", 18000m), ("Rent", 6000m)));
         await client.PutAsJsonAsync($"{Api(year)}/costs/3", Lines(("Staff", 1500.5m), ("Rent", 499.5m)));
         await client.PostAsJsonAsync($"{Api(year)}/funding", new { kind = "Government", name = "Ministry", committed = 18000m, expected = 6000m });
+        await factory.AddStayAsync(new(2010, 3, 1), new(2010, 3, 9));
 
         var response = await client.GetAsync($"{Api(year)}/export");
 
@@ -105,7 +124,8 @@ public sealed class FinanceApiTests(UraFactory factory) : IClassFixture<UraFacto
         var summary = book["Summary"];
         Assert.Equal(["Month", "Actual cost (ALL)", "Occupied bed-nights", "Cost per bed-night (ALL)", "Funding per month (ALL)", "Funding gap (ALL)"], summary[0].Select(c => c.Text));
         var march = summary.Single(r => r[0].Text == "2010-03");
-        Assert.Equal((2000d, 1500d, 500d), (march[1].Number, march[4].Number, march[5].Number));
+        // 2,000 over 8 bed-nights; 18,000 / 12 funding; a gap of 500.
+        Assert.Equal((2000d, 8d, 250d, 1500d, 500d), (march[1].Number, march[2].Number, march[3].Number, march[4].Number, march[5].Number));
         Assert.Null(summary.Single(r => r[0].Text == "2010-04")[1].Number);
 
         var costs = book["Costs by month"];

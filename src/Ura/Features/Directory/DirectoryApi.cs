@@ -24,7 +24,7 @@ public static class DirectoryApi
         directory.MapPost("/organisations/{organisationId:guid}/services", Create).WithName("DirectoryCreateService").RequireAuthorization(Policies.DirectoryEditor)
             .WithSummary("Adds a service to an organisation the caller maintains; lists (languages, categories, phones, contacts, schedules, areas, costs, documents, locations) are given in full.");
         directory.MapPut("/services/{id:guid}", Change).WithName("DirectoryChangeService").RequireAuthorization(Policies.DirectoryEditor)
-            .WithSummary("Replaces a service and everything under it, including its free and total beds for a housing service.");
+            .WithSummary("Replaces a service and everything under it, including its free and total beds for a housing service (beds of a service given by shelter facilities are counted from their rooms and left unchanged).");
         directory.MapPost("/organisations/{organisationId:guid}/locations", CreateLocation).WithName("DirectoryCreateLocation").RequireAuthorization(Policies.DirectoryEditor)
             .WithSummary("Adds a place (physical, postal or virtual) with its address to an organisation the caller maintains.");
         directory.MapGet("/locations/{id:guid}", GetLocation).WithName("DirectoryGetLocation").RequireAuthorization(Policies.DirectoryEditor)

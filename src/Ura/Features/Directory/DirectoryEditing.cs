@@ -324,15 +324,22 @@ public sealed partial class DirectoryEditing(UraDbContext db, CurrentUser user, 
         if (service is null)
             return CommandResult<ServiceView>.NotFound();
         input.DropBlankRows();
+        // A service given by shelter facilities counts its beds from their rooms: numbers typed here would overwrite the live count.
+        var bedsFromShelters = await BedsFromSheltersAsync(id, ct);
+        if (bedsFromShelters)
+            (input.BedsAvailable, input.BedsMaximum) = (null, null);
         var errors = await CheckAsync(service.OrganisationId, input, ct);
         if (errors.Count > 0)
             return CommandResult<ServiceView>.Refused([.. errors]);
-        Apply(service, input);
+        Apply(service, input, bedsFromShelters);
         audit.Record("directory.service.change", nameof(Service), service.Id);
         await db.SaveChangesAsync(ct);
         db.ChangeTracker.Clear();
         return CommandResult<ServiceView>.Done(ServiceProfile.View((await LoadServiceAsync(id, tracking: false, ct))!, user.OrganisationId));
     }
+
+    /// <summary>Whether shelter facilities give the service, so that their beds make its capacity.</summary>
+    public Task<bool> BedsFromSheltersAsync(Guid serviceId, CancellationToken ct) => db.ShelterFacilities.AnyAsync(f => f.ServiceId == serviceId, ct);
 
     private Task<Service?> LoadServiceAsync(Guid id, bool tracking, CancellationToken ct)
     {
@@ -435,7 +442,7 @@ public sealed partial class DirectoryEditing(UraDbContext db, CurrentUser user, 
         return errors;
     }
 
-    private void Apply(Service s, ServiceInput input)
+    private void Apply(Service s, ServiceInput input, bool bedsFromShelters = false)
     {
         var now = Now;
         var id = s.Id;
@@ -472,6 +479,8 @@ public sealed partial class DirectoryEditing(UraDbContext db, CurrentUser user, 
         Replace(s.Locations, input.Locations.Select(l => new ServiceAtLocation { ServiceId = id, LocationId = l }));
 
         var beds = s.Capacities.FirstOrDefault(c => c.UnitId == ServiceTaxonomy.BedUnitId);
+        if (bedsFromShelters)
+            return;
         if (input.BedsAvailable is { } available)
         {
             if (beds is null)

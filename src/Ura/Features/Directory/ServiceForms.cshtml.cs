@@ -13,6 +13,9 @@ public interface IServiceFormPage
 {
     ServiceInput Input { get; }
     IReadOnlyList<LocationSummary> OrganisationLocations { get; }
+
+    /// <summary>Shelter facilities give the service: its beds are counted from their rooms, not typed here.</summary>
+    bool BedsFromShelters { get; }
 }
 
 /// <summary>A new service of an organisation the editor maintains (the organisation is in the route).</summary>
@@ -24,6 +27,7 @@ public sealed class ServiceNewModel(DirectoryEditing editing, IStringLocalizer<T
 
     public IReadOnlyList<LocationSummary> OrganisationLocations { get; private set; } = [];
     public ProfileView Organisation { get; private set; } = null!;
+    public bool BedsFromShelters => false;
 
     public async Task<IActionResult> OnGetAsync(Guid organisationId)
     {
@@ -68,11 +72,13 @@ public sealed class ServiceEditModel(DirectoryEditing editing, IStringLocalizer<
 
     public IReadOnlyList<LocationSummary> OrganisationLocations { get; private set; } = [];
     public string ServiceName { get; private set; } = "";
+    public bool BedsFromShelters { get; private set; }
 
     public async Task<IActionResult> OnGetAsync(Guid id)
     {
         if (await editing.ServiceForEditAsync(id, HttpContext.RequestAborted) is not { } found)
             return NotFound();
+        BedsFromShelters = await editing.BedsFromSheltersAsync(id, HttpContext.RequestAborted);
         Input = found.Input;
         ServiceName = found.Name;
         OrganisationLocations = await editing.LocationsOfAsync([found.OrganisationId], HttpContext.RequestAborted);
@@ -84,6 +90,7 @@ public sealed class ServiceEditModel(DirectoryEditing editing, IStringLocalizer<
         if (await editing.ServiceForEditAsync(id, HttpContext.RequestAborted) is not { } found)
             return NotFound();
         ServiceName = found.Name;
+        BedsFromShelters = await editing.BedsFromSheltersAsync(id, HttpContext.RequestAborted);
         OrganisationLocations = await editing.LocationsOfAsync([found.OrganisationId], HttpContext.RequestAborted);
         if (!ModelState.IsValid)
             return Page();

@@ -92,7 +92,8 @@ public sealed class FacilityFinances(UraDbContext db, CurrentUser user, AuditLog
             FacilityId = facility.Id, OrganisationId = facility.OrganisationId, Year = year, Category = category,
         }, (line, amount) => { line.Amount = amount; line.UpdatedAt = Now; }, line => line.Category, line => line.Amount);
         audit.Record("shelter.finance.budget", nameof(ShelterFacility), facility.Id, year.ToString(System.Globalization.CultureInfo.InvariantCulture));
-        await db.SaveChangesAsync(ct);
+        if (await SaveAsync(ct) is { } clash)
+            return CommandResult<FinancialPlan>.Refused(clash);
         return CommandResult<FinancialPlan>.Done(await ComputeAsync(facility, year, ct));
     }
 
@@ -114,7 +115,8 @@ public sealed class FacilityFinances(UraDbContext db, CurrentUser user, AuditLog
             FacilityId = facility.Id, OrganisationId = facility.OrganisationId, Year = year, Month = month, Category = category,
         }, (cost, amount) => { cost.Amount = amount; cost.UpdatedAt = Now; }, cost => cost.Category, cost => cost.Amount);
         audit.Record("shelter.finance.costs", nameof(ShelterFacility), facility.Id, $"{year:D4}-{month:D2}");
-        await db.SaveChangesAsync(ct);
+        if (await SaveAsync(ct) is { } clash)
+            return CommandResult<FinancialPlan>.Refused(clash);
         return CommandResult<FinancialPlan>.Done(await ComputeAsync(facility, year, ct));
     }
 
@@ -143,7 +145,8 @@ public sealed class FacilityFinances(UraDbContext db, CurrentUser user, AuditLog
             return CommandResult<FundingSourceView>.Refused([.. errors]);
         Apply(source, input);
         audit.Record("shelter.finance.funding.change", nameof(FundingSource), source.Id, source.Kind.ToString());
-        await db.SaveChangesAsync(ct);
+        if (await SaveAsync(ct) is { } clash)
+            return CommandResult<FundingSourceView>.Refused(clash);
         return CommandResult<FundingSourceView>.Done(View(source));
     }
 
@@ -153,7 +156,8 @@ public sealed class FacilityFinances(UraDbContext db, CurrentUser user, AuditLog
             return CommandResult<FundingSourceView>.NotFound();
         db.ShelterFundingSources.Remove(source);
         audit.Record("shelter.finance.funding.remove", nameof(FundingSource), source.Id, source.Kind.ToString());
-        await db.SaveChangesAsync(ct);
+        if (await SaveAsync(ct) is { } clash)
+            return CommandResult<FundingSourceView>.Refused(clash);
         return CommandResult<FundingSourceView>.Done(View(source));
     }
 
@@ -182,6 +186,26 @@ public sealed class FacilityFinances(UraDbContext db, CurrentUser user, AuditLog
             .Where(s => s.FacilityId == facility.Id && s.AdmittedOn < afterLast && (s.DischargedOn == null || s.DischargedOn > first))
             .Select(s => new FinancialPlan.StayDates(s.AdmittedOn, s.DischargedOn)).ToListAsync(ct);
         return FinancialPlan.Compute(facility, year, new(budget, costs, funding, stays), Today);
+    }
+
+    /// <summary>
+    /// Saves a change of rows another person may be changing too. Two people saving the same budget or
+    /// month at once both see the old lines; the second then breaks the one-line-per-category index (or
+    /// changes a row already gone), and is told to look again instead of getting a server error.
+    /// Nothing of the failed save is kept.
+    /// </summary>
+    private async Task<RuleError?> SaveAsync(CancellationToken ct)
+    {
+        try
+        {
+            await db.SaveChangesAsync(ct);
+            return null;
+        }
+        catch (DbUpdateException)
+        {
+            db.ChangeTracker.Clear();
+            return new RuleError("", "Finance.SavedMeanwhile");
+        }
     }
 
     private Task<FundingSource?> FundingSourceAsync(Guid facilityId, int year, Guid fundingId, CancellationToken ct) =>

@@ -15,7 +15,9 @@ public static class ShelterCapacity
     public static async Task RefreshAsync(UraDbContext db, Guid serviceId, DateTime now, CancellationToken ct)
     {
         var facilities = await db.ShelterFacilities.Where(f => f.ServiceId == serviceId).ToListAsync(ct);
-        facilities.AddRange(db.ShelterFacilities.Local.Where(f => f.ServiceId == serviceId && db.Entry(f).State == EntityState.Added));
+        // A facility moving to another service in this unit of work counts where it moves to.
+        facilities.AddRange(db.ShelterFacilities.Local.Where(f => f.ServiceId == serviceId && db.Entry(f).State is EntityState.Added or EntityState.Modified));
+        facilities = [.. facilities.Distinct().Where(f => f.ServiceId == serviceId)];
         var active = facilities.Where(f => f.IsActive).Select(f => f.Id).ToHashSet();
         // Tracked beds come back with their unsaved status; added ones are only in Local.
         var beds = await db.ShelterBeds.Where(b => active.Contains(b.FacilityId)).ToListAsync(ct);

@@ -65,6 +65,9 @@ public static class UraApp
         services.AddScoped<Features.Directory.DirectorySearch>();
         services.AddScoped<Features.Directory.ServiceProfile>();
         services.AddScoped<Features.Directory.DirectoryEditing>();
+        services.AddScoped<Features.Shelters.FacilityEditing>();
+        services.AddScoped<Features.Shelters.RoomsAndBeds>();
+        services.AddScoped<Features.Shelters.StandardsChecklist>();
         services.AddScoped<InstrumentCommands>();
         services.AddScoped<CaseRegistration>();
         services.AddScoped<DuplicateCheck>();
@@ -244,6 +247,7 @@ public static class UraApp
         Features.Directory.Hsds.HsdsApi.MapHsdsApi(app);
         api.MapNotificationsApi();
         api.MapDirectoryApi();
+        Features.Shelters.FacilitiesApi.MapFacilitiesApi(api);
         Federation.Pages.FederationApi.MapFederationApi(api);
         Features.Referrals.ReferralsApi.MapReferralsApi(api);
         Features.Transnational.TransnationalApi.MapTransnationalApi(api);
