@@ -202,6 +202,17 @@ public sealed class ReferralSending(
     private async Task<List<RuleError>> SendCheckedAsync(Case @case, Referral referral, string? overrideReason, bool holdBed, Guid? facilityId,
         CancellationToken ct)
     {
+        var person = await db.Persons.AsNoTracking().SingleAsync(p => p.CaseId == @case.Id, ct);
+        // The bed to hold is found before anything changes (or is audited): no bed free means nothing is sent.
+        Shelters.Bed? bed = null;
+        if (holdBed)
+        {
+            var (found, noBed) = await holds.FindAsync(referral.ServiceId, facilityId, person.Gender,
+                PersonRules.BandOf(SharedRecord.AgeOf(person, access.Today)), nameof(ReferralInput.HoldBed), ct);
+            if (noBed is not null)
+                return [noBed];
+            bed = found;
+        }
         var coverage = await consent.CoversAsync(@case.Id, ConsentUse.ShareWithOrganisation, referral.ReceivingOrganisationId, null,
             access.Today, ConsentPurpose.ReferralToServices, ct);
         if (!coverage.Covered)
@@ -219,17 +230,6 @@ public sealed class ReferralSending(
         else
             referral.ConsentId = coverage.ConsentId;
 
-        var person = await db.Persons.AsNoTracking().SingleAsync(p => p.CaseId == @case.Id, ct);
-        // The bed to hold is found before anything changes: no bed free means nothing is sent.
-        Shelters.Bed? bed = null;
-        if (holdBed)
-        {
-            var (found, noBed) = await holds.FindAsync(referral.ServiceId, facilityId, person.Gender,
-                PersonRules.BandOf(SharedRecord.AgeOf(person, access.Today)), nameof(ReferralInput.HoldBed), ct);
-            if (noBed is not null)
-                return [noBed];
-            bed = found;
-        }
         if (ReferralStateMachine.Apply(referral, ReferralAction.Send, ReferralSide.Sender, access.Now) is { } refused)
             return [new("", refused)];
         if (bed is not null && await holds.HoldAsync(bed, referral.Id, access.Now, ct) is { } notHeld)
