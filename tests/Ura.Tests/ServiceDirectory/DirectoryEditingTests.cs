@@ -117,6 +117,36 @@ public sealed class DirectoryEditingTests(UraFactory factory) : IClassFixture<Ur
     }
 
     [Fact]
+    public async Task ChangeLocation_ShelterAddressMadePublic_RefusedInAlbanianAndUnchanged()
+    {
+        var client = await factory.SignInAsync(Demo.OrgAdmin, "sq");
+
+        var change = await client.PutAsJsonAsync($"/api/v1/directory/locations/{ShelterPlace}",
+            new { name = "Strehëza", address1 = "Rruga e hapur 1", city = "Tiranë", countryCode = "AL", isConfidential = false });
+        var saved = await factory.WithDb(db => db.Locations.Where(l => l.Id == ShelterPlace)
+            .Select(l => new { l.IsConfidential, Street = l.Addresses.Select(a => a.Address1).Single() }).SingleAsync());
+
+        Assert.Equal(HttpStatusCode.BadRequest, change.StatusCode);
+        Assert.Contains(factory.Text("Directory.Edit.ShelterConfidential", "sq"), await change.Content.ReadAsStringAsync());
+        Assert.True(saved.IsConfidential);
+        Assert.NotEqual("Rruga e hapur 1", saved.Street);
+    }
+
+    [Fact]
+    public async Task ChangeLocation_ShelterMovesToAnotherCity_TheShelterShowsTheNewCity()
+    {
+        var client = await factory.SignInAsync(Demo.OrgAdmin, "en");
+        var flats = ServiceTaxonomy.IdFor("demo-location:AL:flats");
+
+        var change = await client.PutAsJsonAsync($"/api/v1/directory/locations/{flats}",
+            new { name = "Flats", address1 = "Rruga e re 5", city = "Elbasan", region = "Qarku i Elbasanit", countryCode = "AL", isConfidential = true });
+        var shelter = await factory.WithDb(db => db.ShelterFacilities.SingleAsync(f => f.LocationId == flats));
+
+        Assert.Equal(HttpStatusCode.OK, change.StatusCode);
+        Assert.Equal(("Elbasan", "Qarku i Elbasanit", "AL"), (shelter.City, shelter.Region, shelter.CountryCode));
+    }
+
+    [Fact]
     public async Task ManagePage_OrganisationAdminSeesOwnOrganisation_CoordinatorSeesTheCountry()
     {
         var admin = await (await (await factory.SignInAsync(Demo.OrgAdmin, "en")).GetAsync("/directory/manage")).HtmlAsync();

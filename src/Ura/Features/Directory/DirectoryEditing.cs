@@ -555,11 +555,23 @@ public sealed partial class DirectoryEditing(UraDbContext db, CurrentUser user, 
         if (location is null)
             return CommandResult<LocationSummary>.NotFound();
         var errors = Check(input);
+        // A shelter's address stays confidential, and a shelter is a place, not a web site.
+        var shelters = await db.ShelterFacilities.Where(f => f.LocationId == id).ToListAsync(ct);
+        if (shelters.Count > 0 && (!input.IsConfidential || input.LocationType == nameof(LocationType.Virtual)))
+            errors.Add(new(nameof(input.IsConfidential), "Directory.Edit.ShelterConfidential"));
         if (errors.Count > 0)
             return CommandResult<LocationSummary>.Refused([.. errors]);
         Apply(location, input);
-        // The services given there changed too, as HSDS readers see them (modified_after).
         var now = Now;
+        // The board and statistics show a shelter's city, region and country, copied from its address.
+        foreach (var shelter in shelters)
+        {
+            shelter.City = location.Addresses[0].City;
+            shelter.Region = location.Addresses[0].Region;
+            shelter.CountryCode = location.Addresses[0].CountryCode;
+            shelter.ModifiedAt = now;
+        }
+        // The services given there changed too, as HSDS readers see them (modified_after).
         var services = await db.Services.Where(s => s.Locations.Any(l => l.LocationId == id)).ToListAsync(ct);
         foreach (var service in services)
             service.ModifiedAt = now;
