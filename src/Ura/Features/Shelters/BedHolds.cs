@@ -17,6 +17,15 @@ public sealed class ShelterOptions
     public int HoldHours { get; set; } = 24;
 
     public TimeSpan HoldTime => TimeSpan.FromHours(Math.Clamp(HoldHours, 1, 24 * 14));
+
+    /// <summary>How often every peer gets an availability snapshot even when no bed changed, so a lost one is made good.</summary>
+    public TimeSpan AvailabilityRefreshInterval { get; set; } = TimeSpan.FromHours(1);
+
+    /// <summary>
+    /// How often the job looks for beds changed since each peer's last snapshot: the longest a peer's
+    /// board lags behind, and the debounce (all changes within it travel in one snapshot).
+    /// </summary>
+    public TimeSpan AvailabilityLookInterval { get; set; } = TimeSpan.FromMinutes(1);
 }
 
 /// <summary>A facility a referral to a shelter service can hold a bed in, as the referring worker sees it (never an address).</summary>

@@ -8,21 +8,6 @@ using Ura.Platform.Jobs;
 
 namespace Ura.Features.Shelters;
 
-/// <summary>The <c>Ura:Shelters</c> settings of the availability snapshots sent to peer nodes.</summary>
-public sealed class ShelterAvailabilityOptions
-{
-    public const string Section = "Ura:Shelters";
-
-    /// <summary>How often every peer gets a snapshot even when no bed changed, so a lost one is made good.</summary>
-    public TimeSpan AvailabilityRefreshInterval { get; set; } = TimeSpan.FromHours(1);
-
-    /// <summary>
-    /// How often the job looks for beds changed since each peer's last snapshot: the longest a peer's
-    /// board lags behind, and the debounce (all changes within it travel in one snapshot).
-    /// </summary>
-    public TimeSpan AvailabilityLookInterval { get; set; } = TimeSpan.FromMinutes(1);
-}
-
 /// <summary>
 /// A shelter facility of a peer node as its last <c>shelter.availability</c> snapshot described it:
 /// counts only, with city, region and country. The peer never sends an address or a resident.
@@ -122,7 +107,7 @@ public sealed record AvailabilitySnapshot(List<AvailabilityEntry> Facilities);
 /// country. Each snapshot travels on a correlation of its own, so a lost one never holds up the next.
 /// </summary>
 public sealed class ShelterAvailabilityPublisher(UraDbContext db, NodeIdentity identity, FederationSender sender,
-    IOptions<ShelterAvailabilityOptions> options, TimeProvider clock)
+    IOptions<ShelterOptions> options, TimeProvider clock)
 {
     public const string MessageType = "shelter.availability";
 
@@ -188,7 +173,7 @@ public sealed class ShelterAvailabilityPublisher(UraDbContext db, NodeIdentity i
 
 /// <summary>
 /// Sends the bed counts to each peer that is due them (see <see cref="ShelterAvailabilityPublisher.PublishAsync"/>),
-/// looking every <see cref="ShelterAvailabilityOptions.AvailabilityLookInterval"/>.
+/// looking every <see cref="ShelterOptions.AvailabilityLookInterval"/>.
 /// </summary>
 internal sealed class ShelterAvailabilityJob(ShelterAvailabilityPublisher publisher) : IJob
 {

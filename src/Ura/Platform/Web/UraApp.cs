@@ -189,13 +189,12 @@ public static class UraApp
                      Features.Transnational.TransnationalMessages.Forwarded })
             services.AddScoped<Federation.IFederationHandler>(sp => ActivatorUtilities.CreateInstance<Features.Transnational.ReferralAnswerHandler>(sp, answer));
         services.AddUraJob<Features.Transnational.PeerDirectoryJob>("federation-directory", _ => Features.Transnational.PeerDirectoryJob.Every(transnational));
-        services.Configure<Features.Shelters.ShelterAvailabilityOptions>(builder.Configuration.GetSection(Features.Shelters.ShelterAvailabilityOptions.Section));
-        var availability = builder.Configuration.GetSection(Features.Shelters.ShelterAvailabilityOptions.Section).Get<Features.Shelters.ShelterAvailabilityOptions>() ?? new();
+        var shelters = builder.Configuration.GetSection(Features.Shelters.ShelterOptions.Section).Get<Features.Shelters.ShelterOptions>() ?? new();
         services.AddScoped<Features.Shelters.ShelterBoard>();
         services.AddScoped<Features.Shelters.ShelterStatisticsReport>();
         services.AddScoped<Features.Shelters.ShelterAvailabilityPublisher>();
         services.AddScoped<Federation.IFederationHandler, Features.Shelters.ShelterAvailabilityHandler>();
-        services.AddUraJob<Features.Shelters.ShelterAvailabilityJob>("shelter-availability", _ => availability.AvailabilityLookInterval);
+        services.AddUraJob<Features.Shelters.ShelterAvailabilityJob>("shelter-availability", _ => shelters.AvailabilityLookInterval);
         services.AddRateLimiter(o =>
         {
             o.RejectionStatusCode = StatusCodes.Status429TooManyRequests;
