@@ -182,7 +182,8 @@ public sealed class DemoShelters(UraDbContext db)
                 continue;
             var beds = organisation.SelectMany(f => f.Beds.OrderBy(b => b.Room).ThenBy(b => b.Label).Select((b, i) => (Facility: f, Bed: b, Index: i))).ToList();
             // Walk back in time from today, bed by bed: first who lives there now, then earlier stays with gaps between them.
-            var ends = beds.ToDictionary(x => x.Bed.Id, _ => today);
+            // A bed nobody lives in now was left a few days ago.
+            var ends = beds.ToDictionary(x => x.Bed.Id, x => x.Index % 2 == 0 ? today : today.AddDays(-(2 + x.Index % 10)));
             for (var k = 0; k < 3; k++)
             {
                 foreach (var (facility, bed, i) in beds)

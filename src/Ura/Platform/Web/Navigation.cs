@@ -38,7 +38,7 @@ public sealed class Navigation(CurrentUser user, UraDbContext db)
         if (user.IsInRole(Roles.CaseWorker) || user.IsInRole(Roles.Supervisor) || user.IsInRole(Roles.IdentificationOfficer)
             || user.IsInRole(Roles.ShelterManager) || user.IsInRole(Roles.NationalCoordinator))
             yield return new("/shelters/board", "Nav.FreeBeds");
-        if (user.IsInRole(Roles.NationalCoordinator) || user.IsInRole(Roles.Analyst) || user.IsInRole(Roles.Supervisor))
+        if (user.IsInRole(Roles.ShelterManager) || user.IsInRole(Roles.NationalCoordinator) || user.IsInRole(Roles.Analyst) || user.IsInRole(Roles.Supervisor))
             yield return new("/shelters/statistics", "Nav.ShelterStatistics");
         if (user.IsInRole(Roles.Supervisor))
             yield return new("/cases/closures", "Nav.Closures");
