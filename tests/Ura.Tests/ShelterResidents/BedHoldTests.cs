@@ -53,6 +53,15 @@ public sealed class BedHoldTests(ClockedUraFactory factory) : IClassFixture<Cloc
         Assert.Contains(factory.Text("Shelters.Hold.Legend"), await (await sender.GetAsync($"/cases/{opened.Id}/referrals/new?service={ShelterServiceId}&facility={facilityId}")).HtmlAsync(), StringComparison.Ordinal);
         var facilityName = await factory.WithDb(db => db.ShelterFacilities.Where(f => f.Id == facilityId).Select(f => f.Name).SingleAsync());
         Assert.Contains(factory.Text("Shelters.Hold.HeldUntil").Split("{0}")[0] + facilityName + " (Tiranë)", page, StringComparison.Ordinal);
+        // The API says so too, to both sides: facility, city and until when, never an address.
+        var receiver = await factory.SignInAsync(Demo.CaseWorker, "en");
+        var received = await receiver.GetStringAsync($"/api/v1/referrals/{referral.Id}");
+        foreach (var view in new[] { referral, System.Text.Json.JsonSerializer.Deserialize<Ura.Features.Referrals.ReferralView>(received, WebJson)! })
+        {
+            Assert.Equal((facilityId, facilityName, "Tiranë"), (view.Hold!.FacilityId, view.Hold.FacilityName, view.Hold.City));
+            Assert.Equal(held.HeldUntil!.Value, view.Hold.HeldUntil, TimeSpan.FromSeconds(1));
+        }
+        Assert.DoesNotContain("address", received, StringComparison.OrdinalIgnoreCase);
     }
 
     [Fact]

@@ -14,12 +14,9 @@ namespace Ura.Features.Referrals;
 /// take now. Anyone else (the sender, a third organisation, other roles) gets 404.
 /// </summary>
 [Authorize]
-public sealed class ReceivedReferralModel(ReferralReceiving receiving, CurrentUser user, Shelters.BedHolds holds, IStringLocalizer<Text> text) : PageModel
+public sealed class ReceivedReferralModel(ReferralReceiving receiving, CurrentUser user, IStringLocalizer<Text> text) : PageModel
 {
     public ReferralView Referral { get; private set; } = null!;
-
-    /// <summary>The bed of the organisation's shelter held for this referral, if any.</summary>
-    public Shelters.HeldBed? Hold { get; private set; }
 
     public bool CanOpenCase => user.IsInRole(Roles.CaseWorker) && Referral.ReceivingCaseId is null
         && Referral.Status is ReferralStatus.Accepted or ReferralStatus.Completed;
@@ -32,7 +29,6 @@ public sealed class ReceivedReferralModel(ReferralReceiving receiving, CurrentUs
         if (await receiving.ReadAsync(id, HttpContext.RequestAborted) is not { } found)
             return NotFound();
         Referral = found;
-        Hold = await holds.HeldForAsync(found.Id, HttpContext.RequestAborted);
         return Page();
     }
 

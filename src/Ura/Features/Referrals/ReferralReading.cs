@@ -57,6 +57,10 @@ internal static class ReferralReading
         var history = await db.ReferralEvents.AsNoTracking().Where(e => e.ReferralId == r.Id).OrderBy(e => e.At).ThenBy(e => e.Id).ToListAsync(ct);
         var due = Due(r.Status, r.AcknowledgeBy, r.DecideBy);
         var sender = side == ReferralSide.Sender;
+        // A bed held for it at a shelter: its facility's name and city, never the address.
+        var hold = await db.ShelterBeds.AsNoTracking().Where(b => b.HoldReferralId == r.Id && b.Status == Shelters.BedStatus.Held)
+            .Join(db.ShelterFacilities, b => b.FacilityId, f => f.Id, (b, f) => new Shelters.HeldBed(f.Id, f.Name, f.City, b.HeldUntil!.Value))
+            .FirstOrDefaultAsync(ct);
         return new ReferralView(
             r.Id, sender ? r.CaseId : null, r.ServiceId, service, names.GetValueOrDefault(r.OrganisationId, ""),
             names.GetValueOrDefault(r.ReceivingOrganisationId, ""), r.CategoryCode, r.Urgency, r.Status, r.Reason, r.Message,
@@ -67,6 +71,7 @@ internal static class ReferralReading
             r.WithdrawReason, sender ? null : r.ReceivingCaseId, r.Version,
             [.. ReferralStateMachine.Allowed(r.Status, side).Select(a => a.ToString())],
             [.. history.Select(e => new ReferralEventView(e.Action.ToString(), e.Status.ToString(), e.At,
-                e.OrganisationId is { } o ? names.GetValueOrDefault(o) : null))]);
+                e.OrganisationId is { } o ? names.GetValueOrDefault(o) : null))],
+            hold);
     }
 }

@@ -95,7 +95,8 @@ public sealed record ReferralView(
     IReadOnlyList<string> SharedFields, IReadOnlyDictionary<string, string>? Shared, bool ConsentWithdrawn, bool ConsentOverridden,
     DateTime CreatedAt, DateTime? SentAt, DateTime? AcknowledgeBy, DateTime? DecideBy, bool Overdue,
     DeclineReason? DeclineReason, string? DeclineNote, bool? Successful, string? OutcomeNote, IReadOnlyList<string> ServicesGiven,
-    string? WithdrawReason, Guid? ReceivingCaseId, int Version, IReadOnlyList<string> Allowed, IReadOnlyList<ReferralEventView> History);
+    string? WithdrawReason, Guid? ReceivingCaseId, int Version, IReadOnlyList<string> Allowed, IReadOnlyList<ReferralEventView> History,
+    Shelters.HeldBed? Hold);
 
 /// <summary>What a referral can be sent to: the service, its organisation and the categories it offers.</summary>
 public sealed record ReferralTarget(Guid ServiceId, string ServiceName, Guid OrganisationId, string OrganisationName, IReadOnlyList<string> Categories);

@@ -18,8 +18,6 @@ public sealed class SentReferralModel(ReferralSending sending, CurrentUser user,
     public ReferralView Referral { get; private set; } = null!;
     public bool IsSupervisor => user.IsInRole(Roles.Supervisor);
 
-    /// <summary>The bed held for the referral, if any: "bed held until ...".</summary>
-    public Shelters.HeldBed? Hold { get; private set; }
 
     /// <summary>The service's shelter facilities, for holding a bed when a draft is sent.</summary>
     public IReadOnlyList<Shelters.HoldFacility> Facilities { get; private set; } = [];
@@ -29,7 +27,6 @@ public sealed class SentReferralModel(ReferralSending sending, CurrentUser user,
         if (await sending.ReadAsync(id, referralId, HttpContext.RequestAborted) is not { } found)
             return NotFound();
         (Case, Referral) = found;
-        Hold = await holds.HeldForAsync(Referral.Id, HttpContext.RequestAborted);
         if (Referral.Allowed.Contains("Send"))
             Facilities = await holds.FacilitiesAsync(Referral.ServiceId, HttpContext.RequestAborted);
         return Page();

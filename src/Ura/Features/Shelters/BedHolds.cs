@@ -118,12 +118,6 @@ public sealed class BedHolds(UraDbContext db, AuditLog audit, IOptions<ShelterOp
         }
     }
 
-    /// <summary>The bed a referral holds now, if any, with its facility's name and city.</summary>
-    public Task<HeldBed?> HeldForAsync(Guid referralId, CancellationToken ct) =>
-        db.ShelterBeds.AsNoTracking().Where(b => b.HoldReferralId == referralId && b.Status == BedStatus.Held)
-            .Join(db.ShelterFacilities, b => b.FacilityId, f => f.Id, (b, f) => new HeldBed(f.Id, f.Name, f.City, b.HeldUntil!.Value))
-            .FirstOrDefaultAsync(ct);
-
     /// <summary>Releases every hold whose time ran out; returns how many.</summary>
     public async Task<int> ExpireAsync(DateTime now, CancellationToken ct)
     {
