@@ -20,7 +20,7 @@ public sealed class SignInTests(UraServer server, BrowserFixture browser, ITestO
         await UseLanguageAsync(page, "en");
         await Expect(page.GetByRole(AriaRole.Heading, new() { Level = 1 })).ToHaveTextAsync("Welcome to Ura");
         var nav = page.GetByRole(AriaRole.Navigation, new() { Name = "Main" });
-        await Expect(nav.GetByRole(AriaRole.Link)).ToHaveTextAsync(["Home", "Cases", "New case", "Screenings", "My tasks", "Referral inbox", "Returns from abroad", "Service directory", "My account"]);
+        await Expect(nav.GetByRole(AriaRole.Link)).ToHaveTextAsync(["Home", "Cases", "New case", "Screenings", "My tasks", "Referral inbox", "Returns from abroad", "Free beds", "Service directory", "My account"]);
         foreach (var adminOnly in new[] { "Users", "Organisations", "Countries", "Audit trail" })
             await Expect(page.GetByRole(AriaRole.Link, new() { Name = adminOnly })).ToHaveCountAsync(0);
         await Expect(page.Locator("a[href^='/admin'], a[href^='/audit']")).ToHaveCountAsync(0);

@@ -141,7 +141,8 @@ public sealed class ShelterAvailabilityPublisher(UraDbContext db, NodeIdentity i
     /// <summary>
     /// Puts a snapshot into the outbox for every pinned peer, or with <paramref name="onlyDue"/> only for
     /// peers that were never sent one, not within the refresh interval, or not since a facility or bed
-    /// last changed; saves and returns how many peers. None without a node identity.
+    /// last changed, and none while the node's country has no facility at all (a deactivated one still
+    /// counts, so its peers hear it is gone); saves and returns how many peers. None without a node identity.
     /// </summary>
     public async Task<int> PublishAsync(CancellationToken ct, bool onlyDue = false)
     {
@@ -158,6 +159,8 @@ public sealed class ShelterAvailabilityPublisher(UraDbContext db, NodeIdentity i
             var changed = await country.MaxAsync(f => (DateTime?)f.CapacityUpdatedAt, ct);
             var edited = await country.MaxAsync(f => (DateTime?)f.ModifiedAt, ct);
             var lastChange = changed > edited || edited is null ? changed : edited;
+            if (lastChange is null)
+                return 0;
             var since = now - options.Value.AvailabilityRefreshInterval;
             peers = [.. peers.Where(p => !lastSent.TryGetValue(p, out var at) || at <= since || lastChange >= at)];
         }
