@@ -34,6 +34,21 @@ public static class Policies
     /// <summary>Who reads occupancy and length-of-stay figures: shelter managers (their own), supervisors, coordinators and analysts.</summary>
     public const string ShelterStatistics = "ShelterStatistics";
 
+    /// <summary>Who runs awareness and capacity-building work (campaigns, trainings, exchange visits, capacity assessments): outreach officers.</summary>
+    public const string Outreach = "Outreach";
+
+    /// <summary>Who writes, reviews and publishes the public help pages: outreach officers and national coordinators.</summary>
+    public const string HelpPagesEditor = "HelpPagesEditor";
+
+    /// <summary>Who reads the awareness and capacity-building programme (figures, no person): outreach officers, coordinators, analysts.</summary>
+    public const string ProgrammeReader = "ProgrammeReader";
+
+    /// <summary>Who answers anonymous requests for help: case workers and supervisors (of an organisation that receives them, checked per request).</summary>
+    public const string HelpRequestHandler = "HelpRequestHandler";
+
+    /// <summary>Who records food and sanitary items given out at identification points: identification officers, case workers, supervisors, outreach officers.</summary>
+    public const string FieldProvisions = "FieldProvisions";
+
     public static void Add(AuthorizationOptions options)
     {
         var standard = new AuthorizationPolicyBuilder().RequireAuthenticatedUser()
@@ -56,6 +71,12 @@ public static class Policies
             Roles.CaseWorker, Roles.Supervisor, Roles.IdentificationOfficer, Roles.ShelterManager, Roles.NationalCoordinator));
         options.AddPolicy(ShelterStatistics, p => p.Combine(standard).RequireRole(
             Roles.ShelterManager, Roles.Supervisor, Roles.NationalCoordinator, Roles.Analyst));
+        options.AddPolicy(Outreach, p => p.Combine(standard).RequireRole(Roles.OutreachOfficer));
+        options.AddPolicy(HelpPagesEditor, p => p.Combine(standard).RequireRole(Roles.OutreachOfficer, Roles.NationalCoordinator));
+        options.AddPolicy(ProgrammeReader, p => p.Combine(standard).RequireRole(Roles.OutreachOfficer, Roles.NationalCoordinator, Roles.Analyst));
+        options.AddPolicy(HelpRequestHandler, p => p.Combine(standard).RequireRole(Roles.CaseWorker, Roles.Supervisor));
+        options.AddPolicy(FieldProvisions, p => p.Combine(standard).RequireRole(
+            Roles.IdentificationOfficer, Roles.CaseWorker, Roles.Supervisor, Roles.OutreachOfficer));
         options.AddPolicy(AuditReader, p => p.Combine(standard).RequireRole(Roles.Supervisor, Roles.OrganisationAdmin, Roles.SystemAdmin));
     }
 }
