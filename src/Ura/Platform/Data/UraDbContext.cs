@@ -91,6 +91,10 @@ public sealed class UraDbContext(DbContextOptions<UraDbContext> options, FieldPr
     public DbSet<Features.Shelters.FundingSource> ShelterFundingSources => Set<Features.Shelters.FundingSource>();
     public DbSet<Features.Shelters.PeerShelter> PeerShelters => Set<Features.Shelters.PeerShelter>();
     public DbSet<Features.Shelters.PeerShelterSnapshot> PeerShelterSnapshots => Set<Features.Shelters.PeerShelterSnapshot>();
+    public DbSet<Features.Awareness.Campaigns.Campaign> Campaigns => Set<Features.Awareness.Campaigns.Campaign>();
+    public DbSet<Features.Awareness.Campaigns.CampaignActivity> CampaignActivities => Set<Features.Awareness.Campaigns.CampaignActivity>();
+    public DbSet<Features.Awareness.Campaigns.CampaignReach> CampaignReach => Set<Features.Awareness.Campaigns.CampaignReach>();
+    public DbSet<Features.Awareness.Campaigns.CampaignMaterial> CampaignMaterials => Set<Features.Awareness.Campaigns.CampaignMaterial>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {
