@@ -237,7 +237,7 @@ public sealed partial class CampaignCommands(UraDbContext db, CurrentUser user, 
             errors.Insert(0, new(nameof(ActivityInput.HeldOn), "Campaigns.ActivityOutsidePeriod"));
         if (string.IsNullOrWhiteSpace(input.Place))
             errors.Add(new(nameof(ActivityInput.Place), "Validation.Required"));
-        if (!TryParse<CampaignChannel>(input.Channel, out var channel))
+        if (!IsName<CampaignChannel>(input.Channel, out var channel))
             errors.Add(new(nameof(ActivityInput.Channel), "Campaigns.UnknownChannel"));
         if (errors.Count > 0)
             return CommandResult<ActivityView>.Refused([.. errors]);
@@ -261,7 +261,7 @@ public sealed partial class CampaignCommands(UraDbContext db, CurrentUser user, 
         var errors = new List<RuleError>();
         if (string.IsNullOrWhiteSpace(input.Title))
             errors.Add(new(nameof(MaterialInput.Title), "Validation.Required"));
-        if (!TryParse<MaterialKind>(input.Kind, out var kind))
+        if (!IsName<MaterialKind>(input.Kind, out var kind))
             errors.Add(new(nameof(MaterialInput.Kind), "Campaigns.UnknownMaterialKind"));
         if (input.Quantity is not { } quantity || quantity < 0 || quantity > MaxQuantity)
             errors.Add(new(nameof(MaterialInput.Quantity), "Campaigns.QuantityRange"));
@@ -289,9 +289,9 @@ public sealed partial class CampaignCommands(UraDbContext db, CurrentUser user, 
             errors.Add(new(nameof(CampaignInput.Name), "Validation.Required"));
         if (string.IsNullOrWhiteSpace(input.Objective))
             errors.Add(new(nameof(CampaignInput.Objective), "Validation.Required"));
-        if (input.TargetGroups.Count == 0 || input.TargetGroups.Any(g => !TryParse<TargetGroup>(g, out _)))
+        if (input.TargetGroups.Count == 0 || input.TargetGroups.Any(g => !IsName<TargetGroup>(g, out _)))
             errors.Add(new(nameof(CampaignInput.TargetGroups), "Campaigns.TargetGroupsRequired"));
-        if (input.Channels.Count == 0 || input.Channels.Any(c => !TryParse<CampaignChannel>(c, out _)))
+        if (input.Channels.Count == 0 || input.Channels.Any(c => !IsName<CampaignChannel>(c, out _)))
             errors.Add(new(nameof(CampaignInput.Channels), "Campaigns.ChannelsRequired"));
         if (input.StartsOn is null)
             errors.Add(new(nameof(CampaignInput.StartsOn), "Validation.Required"));
@@ -315,7 +315,7 @@ public sealed partial class CampaignCommands(UraDbContext db, CurrentUser user, 
         return errors;
     }
 
-    public static bool TryParse<T>(string? name, out T value) where T : struct, Enum =>
+    public static bool IsName<T>(string? name, out T value) where T : struct, Enum =>
         Enum.TryParse(name, ignoreCase: false, out value) && Enum.IsDefined(value) && !int.TryParse(name, out _);
 
     public static List<string> PartnerList(string? partners) =>
