@@ -105,6 +105,9 @@ public static class UraApp
         services.AddScoped<Features.Shelters.BedHolds>();
         services.AddScoped<Features.Shelters.ShelterResidents>();
         services.AddScoped<Features.Shelters.FacilityFinances>();
+        services.AddScoped<Features.Training.Trainings.TrainingRegister>();
+        services.AddScoped<Features.Training.Trainings.ExchangeVisits>();
+        services.AddScoped<Features.Training.Trainings.DemoTrainings>();
         services.TryAddSingleton(TimeProvider.System);
 
         services.AddRazorPages(o =>
@@ -253,6 +256,7 @@ public static class UraApp
         Features.Shelters.ResidentsApi.MapResidentsApi(api);
         Features.Shelters.ShelterBoardApi.MapShelterBoardApi(api);
         Features.Shelters.FinanceApi.MapFinanceApi(api);
+        Features.Training.Trainings.TrainingsApi.MapTrainingsApi(api);
         return app;
     }
 }
