@@ -105,6 +105,8 @@ public static class UraApp
         services.AddScoped<Features.Shelters.BedHolds>();
         services.AddScoped<Features.Shelters.ShelterResidents>();
         services.AddScoped<Features.Shelters.FacilityFinances>();
+        services.AddScoped<Features.Training.Assessments.AssessmentProgrammes>();
+        services.AddScoped<Features.Training.Assessments.DemoAssessments>();
         services.TryAddSingleton(TimeProvider.System);
 
         services.AddRazorPages(o =>
@@ -253,6 +255,7 @@ public static class UraApp
         Features.Shelters.ResidentsApi.MapResidentsApi(api);
         Features.Shelters.ShelterBoardApi.MapShelterBoardApi(api);
         Features.Shelters.FinanceApi.MapFinanceApi(api);
+        Features.Training.Assessments.AssessmentsApi.MapAssessmentsApi(api);
         return app;
     }
 }
