@@ -34,7 +34,7 @@ public static class ProgressChart
         var height = Top + framework.Dimensions.Count * groupHeight + 24;
 
         var svg = new StringBuilder();
-        svg.Append(CultureInfo.InvariantCulture, $"<svg xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 {Width} {height}\" role=\"img\" aria-labelledby=\"{id}-title {id}-desc\" class=\"chart\" font-family=\"sans-serif\" font-size=\"12\">");
+        svg.Append(CultureInfo.InvariantCulture, $"<svg xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 {Width} {height}\" role=\"img\" aria-labelledby=\"{id}-title\" aria-describedby=\"{id}-desc\" class=\"chart\" font-family=\"sans-serif\" font-size=\"12\">");
         svg.Append($"<title id=\"{id}-title\">{e.Encode(title)}</title>");
         svg.Append($"<desc id=\"{id}-desc\">{e.Encode(description)}</desc>");
 
