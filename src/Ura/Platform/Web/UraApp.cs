@@ -106,6 +106,8 @@ public static class UraApp
         services.AddScoped<Features.Shelters.BedHolds>();
         services.AddScoped<Features.Shelters.ShelterResidents>();
         services.AddScoped<Features.Shelters.FacilityFinances>();
+        services.AddScoped<Features.Training.Assessments.AssessmentProgrammes>();
+        services.AddScoped<Features.Training.Assessments.DemoAssessments>();
         services.TryAddSingleton(TimeProvider.System);
         services.Configure<Features.Awareness.Public.PublicHelpOptions>(builder.Configuration.GetSection(Features.Awareness.Public.PublicHelpOptions.Section));
         // Public help pages take their language from the URL, never from a cookie.
@@ -258,6 +260,7 @@ public static class UraApp
         Features.Shelters.ResidentsApi.MapResidentsApi(api);
         Features.Shelters.ShelterBoardApi.MapShelterBoardApi(api);
         Features.Shelters.FinanceApi.MapFinanceApi(api);
+        Features.Training.Assessments.AssessmentsApi.MapAssessmentsApi(api);
         return app;
     }
 }
