@@ -97,6 +97,9 @@ public sealed class UraDbContext(DbContextOptions<UraDbContext> options, FieldPr
     public DbSet<Features.Training.Trainings.TrainingFollowUp> TrainingFollowUps => Set<Features.Training.Trainings.TrainingFollowUp>();
     public DbSet<Features.Training.Trainings.ExchangeVisit> ExchangeVisits => Set<Features.Training.Trainings.ExchangeVisit>();
     public DbSet<Features.Training.Trainings.ExchangeVisitor> ExchangeVisitors => Set<Features.Training.Trainings.ExchangeVisitor>();
+    public DbSet<Features.Training.Assessments.CapacityProgramme> CapacityProgrammes => Set<Features.Training.Assessments.CapacityProgramme>();
+    public DbSet<Features.Training.Assessments.CapacityAssessment> CapacityAssessments => Set<Features.Training.Assessments.CapacityAssessment>();
+    public DbSet<Features.Training.Assessments.CapacityScore> CapacityScores => Set<Features.Training.Assessments.CapacityScore>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {
