@@ -41,7 +41,11 @@ public sealed class Navigation(CurrentUser user, UraDbContext db)
         if (user.IsInRole(Roles.ShelterManager) || user.IsInRole(Roles.NationalCoordinator) || user.IsInRole(Roles.Analyst) || user.IsInRole(Roles.Supervisor))
             yield return new("/shelters/statistics", "Nav.ShelterStatistics");
         if (user.IsInRole(Roles.OutreachOfficer) || user.IsInRole(Roles.NationalCoordinator) || user.IsInRole(Roles.Analyst))
+        {
             yield return new("/awareness/campaigns", "Nav.Campaigns");
+            yield return new("/training", "Nav.Training");
+            yield return new("/training/assessments", "Nav.CapacityAssessments");
+        }
         if (user.IsInRole(Roles.Supervisor))
             yield return new("/cases/closures", "Nav.Closures");
         if (user.IsInRole(Roles.Supervisor) || user.IsInRole(Roles.OrganisationAdmin) || user.IsInRole(Roles.SystemAdmin))

@@ -6,6 +6,7 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.Extensions.Localization;
 using Ura.Features.Account;
 using Ura.Features.Admin;
+using Ura.Features.Awareness.Public;
 using Ura.Features.Directory;
 using Ura.Features.Identification;
 using Ura.Features.Cases;
@@ -105,9 +106,17 @@ public static class UraApp
         services.AddScoped<Features.Shelters.BedHolds>();
         services.AddScoped<Features.Shelters.ShelterResidents>();
         services.AddScoped<Features.Shelters.FacilityFinances>();
+        services.AddScoped<Features.Training.Trainings.TrainingRegister>();
+        services.AddScoped<Features.Training.Trainings.ExchangeVisits>();
+        services.AddScoped<Features.Training.Trainings.DemoTrainings>();
+        services.AddScoped<Features.Training.Assessments.AssessmentProgrammes>();
+        services.AddScoped<Features.Training.Assessments.DemoAssessments>();
         services.AddScoped<Features.Awareness.Campaigns.CampaignCommands>();
         services.AddScoped<Features.Awareness.Campaigns.DemoCampaigns>();
         services.TryAddSingleton(TimeProvider.System);
+        services.Configure<Features.Awareness.Public.PublicHelpOptions>(builder.Configuration.GetSection(Features.Awareness.Public.PublicHelpOptions.Section));
+        // Public help pages take their language from the URL, never from a cookie.
+        services.Configure<Microsoft.AspNetCore.Builder.RequestLocalizationOptions>(o => o.RequestCultureProviders.Insert(0, new Features.Awareness.Public.PublicHelp.UrlCultureProvider()));
 
         services.AddRazorPages(o =>
             {
@@ -210,6 +219,7 @@ public static class UraApp
         var app = builder.Build();
         app.UseForwardedHeaders();
         app.UseSecurityHeaders();
+        app.UsePublicHelpPrivacy();
         if (!app.Environment.IsDevelopment())
             app.UseHsts();
         app.UseWhen(c => IdentitySetup.IsApi(c.Request),
@@ -255,6 +265,8 @@ public static class UraApp
         Features.Shelters.ResidentsApi.MapResidentsApi(api);
         Features.Shelters.ShelterBoardApi.MapShelterBoardApi(api);
         Features.Shelters.FinanceApi.MapFinanceApi(api);
+        Features.Training.Trainings.TrainingsApi.MapTrainingsApi(api);
+        Features.Training.Assessments.AssessmentsApi.MapAssessmentsApi(api);
         Features.Awareness.Campaigns.CampaignsApi.MapCampaignsApi(api);
         return app;
     }
