@@ -12,7 +12,8 @@ namespace Ura.Features.Admin;
 /// two-factor key.
 /// </summary>
 public sealed class DemoData(UraDbContext db, IPasswordHasher<User> hasher, AuditLog audit, Cases.DemoCases demoCases, Directory.DemoDirectory demoDirectory,
-    Referrals.DemoReferrals demoReferrals, Shelters.DemoShelters demoShelters)
+    Referrals.DemoReferrals demoReferrals, Shelters.DemoShelters demoShelters,
+    Awareness.HelpRequests.DemoHelpRequests demoHelpRequests)
 {
     public const string Password = "Ura-demo-2026!";
     public const string TwoFactorKey = "URADEMOKEYFORTRYINGURAONLY234567";
@@ -37,6 +38,7 @@ public sealed class DemoData(UraDbContext db, IPasswordHasher<User> hasher, Audi
         ("outreach", Roles.OutreachOfficer, OrgKind.Hotline),
         ("coordinator", Roles.NationalCoordinator, OrgKind.Coordinator),
         ("analyst", Roles.Analyst, OrgKind.Coordinator),
+        ("hotline", Roles.CaseWorker, OrgKind.Hotline),
     ];
 
     public enum OrgKind { Coordinator, Police, SocialServices, Shelter, Hotline, International }
@@ -104,12 +106,12 @@ public sealed class DemoData(UraDbContext db, IPasswordHasher<User> hasher, Audi
 
     private static readonly Dictionary<string, string[]> People = new()
     {
-        ["AL"] = ["Arta Hoxha", "Elira Shehu", "Besnik Dervishi", "Anila Kola", "Mirela Gjoka", "Ilir Basha", "Dorina Leka", "Gentian Çela", "Ermira Doda"],
-        ["XK"] = ["Blerta Krasniqi", "Arben Gashi", "Vjosa Berisha", "Driton Hoti", "Fatime Morina", "Labinot Shala", "Teuta Kelmendi", "Valon Bytyqi", "Mimoza Rexhepi"],
-        ["MK"] = ["Елена Стојановска", "Марко Трајковски", "Ана Петровска", "Горан Николовски", "Билјана Илиевска", "Дејан Јовановски", "Весна Ристовска", "Игор Димитриевски", "Снежана Митревска"],
-        ["ME"] = ["Milica Vuković", "Nikola Đukanović", "Jovana Radović", "Marko Popović", "Ivana Bošković", "Stefan Lakić", "Tamara Šćepanović", "Dragan Vujović", "Maja Kovačević"],
-        ["RS"] = ["Jelena Petrović", "Miloš Jovanović", "Ana Nikolić", "Nenad Marković", "Ivana Đorđević", "Vladimir Stojanović", "Marija Ilić", "Dušan Pavlović", "Tijana Stanković"],
-        ["BA"] = ["Amra Hodžić", "Emir Begić", "Lejla Hadžić", "Nermin Delić", "Selma Kovač", "Adnan Mehić", "Jasmina Šehić", "Haris Osmanović", "Dženana Karić"],
+        ["AL"] = ["Arta Hoxha", "Elira Shehu", "Besnik Dervishi", "Anila Kola", "Mirela Gjoka", "Ilir Basha", "Dorina Leka", "Gentian Çela", "Ermira Doda", "Klodiana Marku"],
+        ["XK"] = ["Blerta Krasniqi", "Arben Gashi", "Vjosa Berisha", "Driton Hoti", "Fatime Morina", "Labinot Shala", "Teuta Kelmendi", "Valon Bytyqi", "Mimoza Rexhepi", "Shpresa Hasani"],
+        ["MK"] = ["Елена Стојановска", "Марко Трајковски", "Ана Петровска", "Горан Николовски", "Билјана Илиевска", "Дејан Јовановски", "Весна Ристовска", "Игор Димитриевски", "Снежана Митревска", "Марија Ангеловска"],
+        ["ME"] = ["Milica Vuković", "Nikola Đukanović", "Jovana Radović", "Marko Popović", "Ivana Bošković", "Stefan Lakić", "Tamara Šćepanović", "Dragan Vujović", "Maja Kovačević", "Sanja Perović"],
+        ["RS"] = ["Jelena Petrović", "Miloš Jovanović", "Ana Nikolić", "Nenad Marković", "Ivana Đorđević", "Vladimir Stojanović", "Marija Ilić", "Dušan Pavlović", "Tijana Stanković", "Dragana Milić"],
+        ["BA"] = ["Amra Hodžić", "Emir Begić", "Lejla Hadžić", "Nermin Delić", "Selma Kovač", "Adnan Mehić", "Jasmina Šehić", "Haris Osmanović", "Dženana Karić", "Azra Mujić"],
     };
 
     /// <summary>
@@ -154,6 +156,7 @@ public sealed class DemoData(UraDbContext db, IPasswordHasher<User> hasher, Audi
                     IsNationalCoordinatorOffice = kind == OrgKind.Coordinator,
                     IsIdentificationAuthority = kind == OrgKind.Police,
                     IsShelterOperator = kind == OrgKind.Shelter,
+                    ReceivesHelpRequests = kind == OrgKind.Hotline,
                     CreatedAt = now,
                 };
                 orgs[kind] = org;
@@ -185,6 +188,11 @@ public sealed class DemoData(UraDbContext db, IPasswordHasher<User> hasher, Audi
         if (await demoShelters.SeedAsync(now, ct) is > 0 and var facilities)
         {
             audit.Record("demo.seed.shelters", detail: $"facilities={facilities}");
+            await db.SaveChangesAsync(ct);
+        }
+        if (await demoHelpRequests.SeedAsync(now, ct) is > 0 and var helpRequests)
+        {
+            audit.Record("demo.seed.helprequests", detail: $"requests={helpRequests}");
             await db.SaveChangesAsync(ct);
         }
     }

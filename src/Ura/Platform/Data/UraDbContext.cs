@@ -91,6 +91,7 @@ public sealed class UraDbContext(DbContextOptions<UraDbContext> options, FieldPr
     public DbSet<Features.Shelters.FundingSource> ShelterFundingSources => Set<Features.Shelters.FundingSource>();
     public DbSet<Features.Shelters.PeerShelter> PeerShelters => Set<Features.Shelters.PeerShelter>();
     public DbSet<Features.Shelters.PeerShelterSnapshot> PeerShelterSnapshots => Set<Features.Shelters.PeerShelterSnapshot>();
+    public DbSet<Features.Awareness.HelpRequests.HelpRequest> HelpRequests => Set<Features.Awareness.HelpRequests.HelpRequest>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {

@@ -105,6 +105,13 @@ public static class UraApp
         services.AddScoped<Features.Shelters.BedHolds>();
         services.AddScoped<Features.Shelters.ShelterResidents>();
         services.AddScoped<Features.Shelters.FacilityFinances>();
+        services.Configure<Features.Awareness.HelpRequests.HelpRequestOptions>(builder.Configuration.GetSection(Features.Awareness.HelpRequests.HelpRequestOptions.Section));
+        services.AddScoped<Features.Awareness.HelpRequests.HelpRequestIntake>();
+        services.AddScoped<Features.Awareness.HelpRequests.HelpRequestInbox>();
+        services.AddScoped<Features.Awareness.HelpRequests.DemoHelpRequests>();
+        services.AddSingleton<Features.Awareness.HelpRequests.HelpRequestFormToken>();
+        services.AddSingleton<Features.Awareness.HelpRequests.HelpRequestRateLimit>();
+        services.Configure<Microsoft.AspNetCore.Builder.RequestLocalizationOptions>(o => o.RequestCultureProviders.Insert(0, new Features.Awareness.HelpRequests.HelpPathCulture()));
         services.TryAddSingleton(TimeProvider.System);
 
         services.AddRazorPages(o =>
@@ -253,6 +260,7 @@ public static class UraApp
         Features.Shelters.ResidentsApi.MapResidentsApi(api);
         Features.Shelters.ShelterBoardApi.MapShelterBoardApi(api);
         Features.Shelters.FinanceApi.MapFinanceApi(api);
+        Features.Awareness.HelpRequests.HelpRequestsApi.MapHelpRequestsApi(api);
         return app;
     }
 }
