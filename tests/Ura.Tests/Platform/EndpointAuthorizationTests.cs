@@ -21,6 +21,7 @@ public sealed class EndpointAuthorizationTests(UraFactory factory) : IClassFixtu
         ["/account/access-denied"] = "where the cookie handler sends a forbidden request",
         ["/error/{status:int?}"] = "errors and status codes must render for anyone",
         ["/language"] = "choosing a language before signing in",
+        ["/help"] = "public help pages: a person at risk chooses country and language, no account",
         ["/health/live"] = "liveness probe for load balancers and orchestrators; answers only Healthy/Unhealthy",
         ["/health/ready"] = "readiness probe for load balancers; answers only Healthy/Unhealthy",
         ["/openapi/{documentName}.json"] = "the API description for client authors; holds no data",

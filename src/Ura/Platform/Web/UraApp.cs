@@ -6,6 +6,7 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.Extensions.Localization;
 using Ura.Features.Account;
 using Ura.Features.Admin;
+using Ura.Features.Awareness.Public;
 using Ura.Features.Directory;
 using Ura.Features.Identification;
 using Ura.Features.Cases;
@@ -113,6 +114,9 @@ public static class UraApp
         services.AddSingleton<Features.Awareness.HelpRequests.HelpRequestRateLimit>();
         services.Configure<Microsoft.AspNetCore.Builder.RequestLocalizationOptions>(o => o.RequestCultureProviders.Insert(0, new Features.Awareness.HelpRequests.HelpPathCulture()));
         services.TryAddSingleton(TimeProvider.System);
+        services.Configure<Features.Awareness.Public.PublicHelpOptions>(builder.Configuration.GetSection(Features.Awareness.Public.PublicHelpOptions.Section));
+        // Public help pages take their language from the URL, never from a cookie.
+        services.Configure<Microsoft.AspNetCore.Builder.RequestLocalizationOptions>(o => o.RequestCultureProviders.Insert(0, new Features.Awareness.Public.PublicHelp.UrlCultureProvider()));
 
         services.AddRazorPages(o =>
             {
@@ -215,6 +219,7 @@ public static class UraApp
         var app = builder.Build();
         app.UseForwardedHeaders();
         app.UseSecurityHeaders();
+        app.UsePublicHelpPrivacy();
         if (!app.Environment.IsDevelopment())
             app.UseHsts();
         app.UseWhen(c => IdentitySetup.IsApi(c.Request),
