@@ -112,7 +112,6 @@ public static class UraApp
         services.AddScoped<Features.Awareness.HelpRequests.DemoHelpRequests>();
         services.AddSingleton<Features.Awareness.HelpRequests.HelpRequestFormToken>();
         services.AddSingleton<Features.Awareness.HelpRequests.HelpRequestRateLimit>();
-        services.Configure<Microsoft.AspNetCore.Builder.RequestLocalizationOptions>(o => o.RequestCultureProviders.Insert(0, new Features.Awareness.HelpRequests.HelpPathCulture()));
         services.TryAddSingleton(TimeProvider.System);
         services.Configure<Features.Awareness.Public.PublicHelpOptions>(builder.Configuration.GetSection(Features.Awareness.Public.PublicHelpOptions.Section));
         // Public help pages take their language from the URL, never from a cookie.

@@ -3,7 +3,6 @@ using System.Globalization;
 using System.Security.Cryptography;
 using System.Threading.RateLimiting;
 using Microsoft.AspNetCore.DataProtection;
-using Microsoft.AspNetCore.Localization;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 using Ura.Features.Admin;
@@ -196,21 +195,6 @@ public sealed class HelpRequestRateLimit : IDisposable
     }
 
     public void Dispose() => limiter.Dispose();
-}
-
-/// <summary>
-/// Public help pages carry their language in the address (<c>/help/{country}/{language}/...</c>) and set
-/// no language cookie; this reads it from there.
-/// </summary>
-public sealed class HelpPathCulture : RequestCultureProvider
-{
-    public override Task<ProviderCultureResult?> DetermineProviderCultureResult(HttpContext httpContext)
-    {
-        var segments = (httpContext.Request.Path.Value ?? "").Split('/', StringSplitOptions.RemoveEmptyEntries);
-        if (segments.Length >= 3 && segments[0] == "help" && Languages.IsSupported(segments[2]))
-            return Task.FromResult<ProviderCultureResult?>(new ProviderCultureResult(segments[2]));
-        return NullProviderCultureResult;
-    }
 }
 
 /// <summary>Emergency numbers shown with every request for help: 112 everywhere, and the country's police.</summary>
