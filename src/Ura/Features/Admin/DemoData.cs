@@ -13,7 +13,7 @@ namespace Ura.Features.Admin;
 /// </summary>
 public sealed class DemoData(UraDbContext db, IPasswordHasher<User> hasher, AuditLog audit, Cases.DemoCases demoCases, Directory.DemoDirectory demoDirectory,
     Referrals.DemoReferrals demoReferrals, Shelters.DemoShelters demoShelters,
-    Awareness.HelpRequests.DemoHelpRequests demoHelpRequests)
+    Training.Assessments.DemoAssessments demoAssessments, Awareness.HelpRequests.DemoHelpRequests demoHelpRequests)
 {
     public const string Password = "Ura-demo-2026!";
     public const string TwoFactorKey = "URADEMOKEYFORTRYINGURAONLY234567";
@@ -188,6 +188,11 @@ public sealed class DemoData(UraDbContext db, IPasswordHasher<User> hasher, Audi
         if (await demoShelters.SeedAsync(now, ct) is > 0 and var facilities)
         {
             audit.Record("demo.seed.shelters", detail: $"facilities={facilities}");
+            await db.SaveChangesAsync(ct);
+        }
+        if (await demoAssessments.SeedAsync(now, ct) is > 0 and var programmes)
+        {
+            audit.Record("demo.seed.assessments", detail: $"programmes={programmes}");
             await db.SaveChangesAsync(ct);
         }
         if (await demoHelpRequests.SeedAsync(now, ct) is > 0 and var helpRequests)
