@@ -13,7 +13,8 @@ namespace Ura.Features.Admin;
 /// </summary>
 public sealed class DemoData(UraDbContext db, IPasswordHasher<User> hasher, AuditLog audit, Cases.DemoCases demoCases, Directory.DemoDirectory demoDirectory,
     Referrals.DemoReferrals demoReferrals, Shelters.DemoShelters demoShelters,
-    Training.Assessments.DemoAssessments demoAssessments, Awareness.HelpRequests.DemoHelpRequests demoHelpRequests)
+    Training.Assessments.DemoAssessments demoAssessments, Training.Trainings.DemoTrainings demoTrainings,
+    Awareness.HelpRequests.DemoHelpRequests demoHelpRequests)
 {
     public const string Password = "Ura-demo-2026!";
     public const string TwoFactorKey = "URADEMOKEYFORTRYINGURAONLY234567";
@@ -193,6 +194,11 @@ public sealed class DemoData(UraDbContext db, IPasswordHasher<User> hasher, Audi
         if (await demoAssessments.SeedAsync(now, ct) is > 0 and var programmes)
         {
             audit.Record("demo.seed.assessments", detail: $"programmes={programmes}");
+            await db.SaveChangesAsync(ct);
+        }
+        if (await demoTrainings.SeedAsync(now, ct) is > 0 and var trainings)
+        {
+            audit.Record("demo.seed.trainings", detail: $"trainings={trainings}");
             await db.SaveChangesAsync(ct);
         }
         if (await demoHelpRequests.SeedAsync(now, ct) is > 0 and var helpRequests)

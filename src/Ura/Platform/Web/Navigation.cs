@@ -45,7 +45,10 @@ public sealed class Navigation(CurrentUser user, UraDbContext db)
         if (user.IsInRole(Roles.ShelterManager) || user.IsInRole(Roles.NationalCoordinator) || user.IsInRole(Roles.Analyst) || user.IsInRole(Roles.Supervisor))
             yield return new("/shelters/statistics", "Nav.ShelterStatistics");
         if (user.IsInRole(Roles.OutreachOfficer) || user.IsInRole(Roles.NationalCoordinator) || user.IsInRole(Roles.Analyst))
+        {
+            yield return new("/training", "Nav.Training");
             yield return new("/training/assessments", "Nav.CapacityAssessments");
+        }
         if ((user.IsInRole(Roles.CaseWorker) || user.IsInRole(Roles.Supervisor)) && ReceivesHelpRequests)
             yield return new("/help-requests", "Nav.HelpRequests");
         if (user.IsInRole(Roles.Supervisor))

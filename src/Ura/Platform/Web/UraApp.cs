@@ -106,6 +106,9 @@ public static class UraApp
         services.AddScoped<Features.Shelters.BedHolds>();
         services.AddScoped<Features.Shelters.ShelterResidents>();
         services.AddScoped<Features.Shelters.FacilityFinances>();
+        services.AddScoped<Features.Training.Trainings.TrainingRegister>();
+        services.AddScoped<Features.Training.Trainings.ExchangeVisits>();
+        services.AddScoped<Features.Training.Trainings.DemoTrainings>();
         services.AddScoped<Features.Training.Assessments.AssessmentProgrammes>();
         services.AddScoped<Features.Training.Assessments.DemoAssessments>();
         services.Configure<Features.Awareness.HelpRequests.HelpRequestOptions>(builder.Configuration.GetSection(Features.Awareness.HelpRequests.HelpRequestOptions.Section));
@@ -266,6 +269,7 @@ public static class UraApp
         Features.Shelters.ResidentsApi.MapResidentsApi(api);
         Features.Shelters.ShelterBoardApi.MapShelterBoardApi(api);
         Features.Shelters.FinanceApi.MapFinanceApi(api);
+        Features.Training.Trainings.TrainingsApi.MapTrainingsApi(api);
         Features.Training.Assessments.AssessmentsApi.MapAssessmentsApi(api);
         Features.Awareness.HelpRequests.HelpRequestsApi.MapHelpRequestsApi(api);
         return app;
