@@ -1,0 +1,68 @@
+using Ura.BrowserTests.Infrastructure;
+using Ura.Features.Admin;
+using Ura.Features.Training.Trainings;
+using static Microsoft.Playwright.Assertions;
+
+namespace Ura.BrowserTests;
+
+/// <summary>
+/// An outreach officer records a training with pre/post scores and sees the change; the training and
+/// exchange visit pages open for an outreach officer and a coordinator, in English and another
+/// language, and pass the accessibility check, which runs on each arrival.
+/// </summary>
+public sealed class TrainingPagesTests(UraServer server, BrowserFixture browser, ITestOutputHelper output)
+    : BrowserTest(server, browser, output)
+{
+    [Fact]
+    public async Task OutreachOfficer_RecordsTrainingWithScores_SeesChange()
+    {
+        var page = await NewPageAsync();
+        await SignInAsync(page, DemoData.EmailOf("outreach", "al"));
+        await UseLanguageAsync(page, "en");
+        await GoToAsync(page, "/training");
+        await page.GetByRole(AriaRole.Link, new() { Name = "Record a training" }).ClickAsync();
+        await ArrivedAsync(page);
+
+        await page.Locator("#Input_Title").FillAsync("Identifying victims at the border");
+        await page.Locator("#i-topic").SelectOptionAsync("IdentificationAndSops");
+        await page.Locator("#i-Input-StartsOn").FillAsync("2026-03-10");
+        await page.Locator("#i-Input-EndsOn").FillAsync("2026-03-11");
+        await page.Locator("#i-p-Police-Female").FillAsync("4");
+        await page.Locator("#i-p-Police-Male").FillAsync("9");
+        await page.Locator("#Input_TestedCount").FillAsync("13");
+        await page.Locator("#i-before").FillAsync("48.5");
+        await page.Locator("#i-after").FillAsync("76");
+        await page.GetByRole(AriaRole.Main).GetByRole(AriaRole.Button, new() { Name = "Save" }).ClickAsync();
+        await page.WaitForURLAsync(new System.Text.RegularExpressions.Regex("/training/[0-9a-f-]{36}$"));
+        await ArrivedAsync(page);
+
+        await Expect(page.Locator("h1")).ToHaveTextAsync("Identifying victims at the border");
+        await Expect(page.Locator("#score-change")).ToHaveTextAsync("+27.5");
+    }
+
+    [Theory]
+    [InlineData("en", "outreach", "al")]
+    [InlineData("sq", "outreach", "xk")]
+    [InlineData("mk", "coordinator", "mk")]
+    public async Task TrainingPages_OpenAndAccessible(string language, string login, string country)
+    {
+        var page = await NewPageAsync();
+        await SignInAsync(page, DemoData.EmailOf(login, country));
+        await UseLanguageAsync(page, language);
+        var cc = country.ToUpperInvariant();
+        var visit = cc switch { "AL" => DemoTrainings.VisitId("AL", "XK"), "XK" => DemoTrainings.VisitId("AL", "XK"), _ => DemoTrainings.VisitId("MK", "RS") };
+        var paths = new List<string> { "/training", $"/training/{DemoTrainings.TrainingId(cc, 1)}", "/training/visits" };
+        if (login == "outreach")
+            paths.AddRange([$"/training/{DemoTrainings.TrainingId(cc, 2)}/edit", "/training/new", "/training/visits/new"]);
+        // The recording organisation's outreach officer and both countries' coordinators read a visit.
+        if (cc != "XK")
+            paths.Add($"/training/visits/{visit}");
+
+        foreach (var path in paths)
+        {
+            var response = await GoToAsync(page, path);
+            Assert.Equal(200, response!.Status);
+            await Expect(page.Locator("html")).ToHaveAttributeAsync("lang", language);
+        }
+    }
+}
