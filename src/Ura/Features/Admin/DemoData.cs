@@ -12,7 +12,8 @@ namespace Ura.Features.Admin;
 /// two-factor key.
 /// </summary>
 public sealed class DemoData(UraDbContext db, IPasswordHasher<User> hasher, AuditLog audit, Cases.DemoCases demoCases, Directory.DemoDirectory demoDirectory,
-    Referrals.DemoReferrals demoReferrals, Shelters.DemoShelters demoShelters)
+    Referrals.DemoReferrals demoReferrals, Shelters.DemoShelters demoShelters,
+    Awareness.Public.DemoHelpPages demoHelpPages)
 {
     public const string Password = "Ura-demo-2026!";
     public const string TwoFactorKey = "URADEMOKEYFORTRYINGURAONLY234567";
@@ -185,6 +186,11 @@ public sealed class DemoData(UraDbContext db, IPasswordHasher<User> hasher, Audi
         if (await demoShelters.SeedAsync(now, ct) is > 0 and var facilities)
         {
             audit.Record("demo.seed.shelters", detail: $"facilities={facilities}");
+            await db.SaveChangesAsync(ct);
+        }
+        if (await demoHelpPages.SeedAsync(now, ct) is > 0 and var helpPages)
+        {
+            audit.Record("demo.seed.helppages", detail: $"pages={helpPages}");
             await db.SaveChangesAsync(ct);
         }
     }

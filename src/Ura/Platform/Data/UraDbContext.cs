@@ -91,6 +91,8 @@ public sealed class UraDbContext(DbContextOptions<UraDbContext> options, FieldPr
     public DbSet<Features.Shelters.FundingSource> ShelterFundingSources => Set<Features.Shelters.FundingSource>();
     public DbSet<Features.Shelters.PeerShelter> PeerShelters => Set<Features.Shelters.PeerShelter>();
     public DbSet<Features.Shelters.PeerShelterSnapshot> PeerShelterSnapshots => Set<Features.Shelters.PeerShelterSnapshot>();
+    public DbSet<Features.Awareness.Public.HelpPage> HelpPages => Set<Features.Awareness.Public.HelpPage>();
+    public DbSet<Features.Awareness.Public.HelpPageVersion> HelpPageVersions => Set<Features.Awareness.Public.HelpPageVersion>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {
