@@ -49,6 +49,8 @@ public sealed class HelpPageWriteModel(HelpPageEditing editing, IStringLocalizer
         // The page comes from the address, never from the form.
         Input.Language = language;
         Input.Topic = topic;
+        ModelState.Remove("Input.Language");
+        ModelState.Remove("Input.Topic");
         if (ModelState.IsValid)
         {
             var result = await editing.SaveDraftAsync(Input, HttpContext.RequestAborted);
