@@ -149,8 +149,8 @@ public sealed class HelpPageEditing(UraDbContext db, CurrentUser user, AuditLog 
                 Number = page.Versions.Count == 0 ? 1 : page.Versions.Max(v => v.Number) + 1,
                 Title = "", Body = "", Status = HelpVersionStatus.Draft, CreatedAt = now,
             };
+            // Tracking the version puts it in page.Versions too (EF fix-up); adding it there again would list it twice.
             db.HelpPageVersions.Add(open);
-            page.Versions.Add(open);
         }
         open.Title = input.Title.Trim();
         open.Body = input.Body;
