@@ -13,6 +13,7 @@ namespace Ura.Features.Admin;
 /// </summary>
 public sealed class DemoData(UraDbContext db, IPasswordHasher<User> hasher, AuditLog audit, Cases.DemoCases demoCases, Directory.DemoDirectory demoDirectory,
     Referrals.DemoReferrals demoReferrals, Shelters.DemoShelters demoShelters,
+    Training.Assessments.DemoAssessments demoAssessments, Training.Trainings.DemoTrainings demoTrainings,
     Awareness.Public.DemoHelpPages demoHelpPages)
 {
     public const string Password = "Ura-demo-2026!";
@@ -191,6 +192,16 @@ public sealed class DemoData(UraDbContext db, IPasswordHasher<User> hasher, Audi
         if (await demoHelpPages.SeedAsync(now, ct) is > 0 and var helpPages)
         {
             audit.Record("demo.seed.helppages", detail: $"pages={helpPages}");
+            await db.SaveChangesAsync(ct);
+        }
+        if (await demoAssessments.SeedAsync(now, ct) is > 0 and var programmes)
+        {
+            audit.Record("demo.seed.assessments", detail: $"programmes={programmes}");
+            await db.SaveChangesAsync(ct);
+        }
+        if (await demoTrainings.SeedAsync(now, ct) is > 0 and var trainings)
+        {
+            audit.Record("demo.seed.trainings", detail: $"trainings={trainings}");
             await db.SaveChangesAsync(ct);
         }
     }

@@ -93,6 +93,15 @@ public sealed class UraDbContext(DbContextOptions<UraDbContext> options, FieldPr
     public DbSet<Features.Shelters.PeerShelterSnapshot> PeerShelterSnapshots => Set<Features.Shelters.PeerShelterSnapshot>();
     public DbSet<Features.Awareness.Public.HelpPage> HelpPages => Set<Features.Awareness.Public.HelpPage>();
     public DbSet<Features.Awareness.Public.HelpPageVersion> HelpPageVersions => Set<Features.Awareness.Public.HelpPageVersion>();
+    public DbSet<Features.Training.Trainings.TrainingCourse> Trainings => Set<Features.Training.Trainings.TrainingCourse>();
+    public DbSet<Features.Training.Trainings.TrainingParticipants> TrainingParticipants => Set<Features.Training.Trainings.TrainingParticipants>();
+    public DbSet<Features.Training.Trainings.TrainingOrganisation> TrainingOrganisations => Set<Features.Training.Trainings.TrainingOrganisation>();
+    public DbSet<Features.Training.Trainings.TrainingFollowUp> TrainingFollowUps => Set<Features.Training.Trainings.TrainingFollowUp>();
+    public DbSet<Features.Training.Trainings.ExchangeVisit> ExchangeVisits => Set<Features.Training.Trainings.ExchangeVisit>();
+    public DbSet<Features.Training.Trainings.ExchangeVisitor> ExchangeVisitors => Set<Features.Training.Trainings.ExchangeVisitor>();
+    public DbSet<Features.Training.Assessments.CapacityProgramme> CapacityProgrammes => Set<Features.Training.Assessments.CapacityProgramme>();
+    public DbSet<Features.Training.Assessments.CapacityAssessment> CapacityAssessments => Set<Features.Training.Assessments.CapacityAssessment>();
+    public DbSet<Features.Training.Assessments.CapacityScore> CapacityScores => Set<Features.Training.Assessments.CapacityScore>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {

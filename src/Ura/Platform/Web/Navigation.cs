@@ -42,6 +42,11 @@ public sealed class Navigation(CurrentUser user, UraDbContext db)
             yield return new("/shelters/statistics", "Nav.ShelterStatistics");
         if (user.IsInRole(Roles.OutreachOfficer) || user.IsInRole(Roles.NationalCoordinator))
             yield return new("/awareness/pages", "Nav.HelpPages");
+        if (user.IsInRole(Roles.OutreachOfficer) || user.IsInRole(Roles.NationalCoordinator) || user.IsInRole(Roles.Analyst))
+        {
+            yield return new("/training", "Nav.Training");
+            yield return new("/training/assessments", "Nav.CapacityAssessments");
+        }
         if (user.IsInRole(Roles.Supervisor))
             yield return new("/cases/closures", "Nav.Closures");
         if (user.IsInRole(Roles.Supervisor) || user.IsInRole(Roles.OrganisationAdmin) || user.IsInRole(Roles.SystemAdmin))

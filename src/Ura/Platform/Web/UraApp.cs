@@ -106,6 +106,11 @@ public static class UraApp
         services.AddScoped<Features.Shelters.BedHolds>();
         services.AddScoped<Features.Shelters.ShelterResidents>();
         services.AddScoped<Features.Shelters.FacilityFinances>();
+        services.AddScoped<Features.Training.Trainings.TrainingRegister>();
+        services.AddScoped<Features.Training.Trainings.ExchangeVisits>();
+        services.AddScoped<Features.Training.Trainings.DemoTrainings>();
+        services.AddScoped<Features.Training.Assessments.AssessmentProgrammes>();
+        services.AddScoped<Features.Training.Assessments.DemoAssessments>();
         services.TryAddSingleton(TimeProvider.System);
         services.AddScoped<Features.Awareness.Public.HelpPageEditing>();
         services.AddScoped<Features.Awareness.Public.PublicHelpReading>();
@@ -262,6 +267,8 @@ public static class UraApp
         Features.Shelters.ResidentsApi.MapResidentsApi(api);
         Features.Shelters.ShelterBoardApi.MapShelterBoardApi(api);
         Features.Shelters.FinanceApi.MapFinanceApi(api);
+        Features.Training.Trainings.TrainingsApi.MapTrainingsApi(api);
+        Features.Training.Assessments.AssessmentsApi.MapAssessmentsApi(api);
         return app;
     }
 }
