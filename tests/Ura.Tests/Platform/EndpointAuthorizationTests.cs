@@ -30,6 +30,7 @@ public sealed class EndpointAuthorizationTests(UraFactory factory) : IClassFixtu
         ["/openapi/{documentName}.json"] = "the API description for client authors; holds no data",
         ["/federation/v1/card"] = "the node's public card (ids and public keys); public by design, pinned by fingerprint",
         ["/federation/v1/inbox"] = "peers deliver envelopes here; each is authenticated by its signature against the pinned peer key",
+        ["/help/{cc:length(2)}/{lang}/request"] = "the public's anonymous request for help; bot checks and limits in HelpRequestFormModel, reads nothing",
     };
 
     [Fact]

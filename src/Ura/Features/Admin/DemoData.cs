@@ -14,7 +14,7 @@ namespace Ura.Features.Admin;
 public sealed class DemoData(UraDbContext db, IPasswordHasher<User> hasher, AuditLog audit, Cases.DemoCases demoCases, Directory.DemoDirectory demoDirectory,
     Referrals.DemoReferrals demoReferrals, Shelters.DemoShelters demoShelters,
     Training.Assessments.DemoAssessments demoAssessments, Training.Trainings.DemoTrainings demoTrainings,
-    Awareness.Public.DemoHelpPages demoHelpPages)
+    Awareness.Public.DemoHelpPages demoHelpPages, Awareness.HelpRequests.DemoHelpRequests demoHelpRequests)
 {
     public const string Password = "Ura-demo-2026!";
     public const string TwoFactorKey = "URADEMOKEYFORTRYINGURAONLY234567";
@@ -39,6 +39,7 @@ public sealed class DemoData(UraDbContext db, IPasswordHasher<User> hasher, Audi
         ("outreach", Roles.OutreachOfficer, OrgKind.Hotline),
         ("coordinator", Roles.NationalCoordinator, OrgKind.Coordinator),
         ("analyst", Roles.Analyst, OrgKind.Coordinator),
+        ("hotline", Roles.CaseWorker, OrgKind.Hotline),
     ];
 
     public enum OrgKind { Coordinator, Police, SocialServices, Shelter, Hotline, International }
@@ -106,12 +107,12 @@ public sealed class DemoData(UraDbContext db, IPasswordHasher<User> hasher, Audi
 
     private static readonly Dictionary<string, string[]> People = new()
     {
-        ["AL"] = ["Arta Hoxha", "Elira Shehu", "Besnik Dervishi", "Anila Kola", "Mirela Gjoka", "Ilir Basha", "Dorina Leka", "Gentian Çela", "Ermira Doda"],
-        ["XK"] = ["Blerta Krasniqi", "Arben Gashi", "Vjosa Berisha", "Driton Hoti", "Fatime Morina", "Labinot Shala", "Teuta Kelmendi", "Valon Bytyqi", "Mimoza Rexhepi"],
-        ["MK"] = ["Елена Стојановска", "Марко Трајковски", "Ана Петровска", "Горан Николовски", "Билјана Илиевска", "Дејан Јовановски", "Весна Ристовска", "Игор Димитриевски", "Снежана Митревска"],
-        ["ME"] = ["Milica Vuković", "Nikola Đukanović", "Jovana Radović", "Marko Popović", "Ivana Bošković", "Stefan Lakić", "Tamara Šćepanović", "Dragan Vujović", "Maja Kovačević"],
-        ["RS"] = ["Jelena Petrović", "Miloš Jovanović", "Ana Nikolić", "Nenad Marković", "Ivana Đorđević", "Vladimir Stojanović", "Marija Ilić", "Dušan Pavlović", "Tijana Stanković"],
-        ["BA"] = ["Amra Hodžić", "Emir Begić", "Lejla Hadžić", "Nermin Delić", "Selma Kovač", "Adnan Mehić", "Jasmina Šehić", "Haris Osmanović", "Dženana Karić"],
+        ["AL"] = ["Arta Hoxha", "Elira Shehu", "Besnik Dervishi", "Anila Kola", "Mirela Gjoka", "Ilir Basha", "Dorina Leka", "Gentian Çela", "Ermira Doda", "Klodiana Marku"],
+        ["XK"] = ["Blerta Krasniqi", "Arben Gashi", "Vjosa Berisha", "Driton Hoti", "Fatime Morina", "Labinot Shala", "Teuta Kelmendi", "Valon Bytyqi", "Mimoza Rexhepi", "Shpresa Hasani"],
+        ["MK"] = ["Елена Стојановска", "Марко Трајковски", "Ана Петровска", "Горан Николовски", "Билјана Илиевска", "Дејан Јовановски", "Весна Ристовска", "Игор Димитриевски", "Снежана Митревска", "Марија Ангеловска"],
+        ["ME"] = ["Milica Vuković", "Nikola Đukanović", "Jovana Radović", "Marko Popović", "Ivana Bošković", "Stefan Lakić", "Tamara Šćepanović", "Dragan Vujović", "Maja Kovačević", "Sanja Perović"],
+        ["RS"] = ["Jelena Petrović", "Miloš Jovanović", "Ana Nikolić", "Nenad Marković", "Ivana Đorđević", "Vladimir Stojanović", "Marija Ilić", "Dušan Pavlović", "Tijana Stanković", "Dragana Milić"],
+        ["BA"] = ["Amra Hodžić", "Emir Begić", "Lejla Hadžić", "Nermin Delić", "Selma Kovač", "Adnan Mehić", "Jasmina Šehić", "Haris Osmanović", "Dženana Karić", "Azra Mujić"],
     };
 
     /// <summary>
@@ -156,6 +157,7 @@ public sealed class DemoData(UraDbContext db, IPasswordHasher<User> hasher, Audi
                     IsNationalCoordinatorOffice = kind == OrgKind.Coordinator,
                     IsIdentificationAuthority = kind == OrgKind.Police,
                     IsShelterOperator = kind == OrgKind.Shelter,
+                    ReceivesHelpRequests = kind == OrgKind.Hotline,
                     CreatedAt = now,
                 };
                 orgs[kind] = org;
@@ -202,6 +204,11 @@ public sealed class DemoData(UraDbContext db, IPasswordHasher<User> hasher, Audi
         if (await demoTrainings.SeedAsync(now, ct) is > 0 and var trainings)
         {
             audit.Record("demo.seed.trainings", detail: $"trainings={trainings}");
+            await db.SaveChangesAsync(ct);
+        }
+        if (await demoHelpRequests.SeedAsync(now, ct) is > 0 and var helpRequests)
+        {
+            audit.Record("demo.seed.helprequests", detail: $"requests={helpRequests}");
             await db.SaveChangesAsync(ct);
         }
     }

@@ -9,7 +9,7 @@ namespace Ura.Features.Admin;
 /// <summary>An organisation as the directory and the admin pages show it. <c>Type</c> is the HTCDS value name.</summary>
 public sealed record OrganisationSummary(
     Guid Id, string Name, string CountryCode, string CountryName, string Type,
-    bool IsIdentificationAuthority, bool IsNationalCoordinatorOffice, bool IsShelterOperator, bool IsActive);
+    bool IsIdentificationAuthority, bool IsNationalCoordinatorOffice, bool IsShelterOperator, bool IsActive, bool ReceivesHelpRequests = false);
 
 /// <summary>The fields a system administrator sets on an organisation, for the form and the API alike.</summary>
 public sealed record OrganisationInput
@@ -27,6 +27,9 @@ public sealed record OrganisationInput
     public bool IsIdentificationAuthority { get; set; }
     public bool IsNationalCoordinatorOffice { get; set; }
     public bool IsShelterOperator { get; set; }
+
+    /// <summary>Receives the public's anonymous requests for help from its country (a hotline).</summary>
+    public bool ReceivesHelpRequests { get; set; }
     public bool IsActive { get; set; } = true;
 
     public static OrganisationInput From(OrganisationSummary o) => new()
@@ -37,6 +40,7 @@ public sealed record OrganisationInput
         IsIdentificationAuthority = o.IsIdentificationAuthority,
         IsNationalCoordinatorOffice = o.IsNationalCoordinatorOffice,
         IsShelterOperator = o.IsShelterOperator,
+        ReceivesHelpRequests = o.ReceivesHelpRequests,
         IsActive = o.IsActive,
     };
 }
@@ -135,6 +139,7 @@ public sealed class OrganisationCommands(UraDbContext db, AuditLog audit)
             ("identificationAuthority", o.IsIdentificationAuthority != input.IsIdentificationAuthority),
             ("nationalCoordinatorOffice", o.IsNationalCoordinatorOffice != input.IsNationalCoordinatorOffice),
             ("shelterOperator", o.IsShelterOperator != input.IsShelterOperator),
+            ("receivesHelpRequests", o.ReceivesHelpRequests != input.ReceivesHelpRequests),
             ("active", o.IsActive != input.IsActive),
         }.Where(c => c.Differs).Select(c => c.Field).ToList();
 
@@ -144,6 +149,7 @@ public sealed class OrganisationCommands(UraDbContext db, AuditLog audit)
         o.IsIdentificationAuthority = input.IsIdentificationAuthority;
         o.IsNationalCoordinatorOffice = input.IsNationalCoordinatorOffice;
         o.IsShelterOperator = input.IsShelterOperator;
+        o.ReceivesHelpRequests = input.ReceivesHelpRequests;
         o.IsActive = input.IsActive;
         return changed;
     }
@@ -151,5 +157,5 @@ public sealed class OrganisationCommands(UraDbContext db, AuditLog audit)
     private static IQueryable<OrganisationSummary> Project(IQueryable<Organisation> query) =>
         query.Select(o => new OrganisationSummary(
             o.Id, o.Name, o.CountryCode, o.Country!.Name, o.Type.ToString(),
-            o.IsIdentificationAuthority, o.IsNationalCoordinatorOffice, o.IsShelterOperator, o.IsActive));
+            o.IsIdentificationAuthority, o.IsNationalCoordinatorOffice, o.IsShelterOperator, o.IsActive, o.ReceivesHelpRequests));
 }

@@ -15,6 +15,7 @@ public enum FieldClass
     FreeText,
     Secret,
     Document,
+    HelpRequest,
 }
 
 /// <summary>Encrypts personal fields at the EF boundary. One instance per application.</summary>

@@ -26,6 +26,7 @@ internal sealed class OrganisationConfiguration : IEntityTypeConfiguration<Organ
         e.Property(o => o.Description).HasMaxLength(2000);
         e.Property(o => o.Email).HasMaxLength(200);
         e.Property(o => o.Website).HasMaxLength(500);
+        e.Property(o => o.ReceivesHelpRequests).HasDefaultValue(false); // added to existing rows by migration 0026
         e.HasOne(o => o.Country).WithMany().HasForeignKey(o => o.CountryCode).OnDelete(DeleteBehavior.Restrict);
         e.HasIndex(o => new { o.CountryCode, o.Name }).IsUnique();
     }

@@ -102,6 +102,7 @@ public sealed class UraDbContext(DbContextOptions<UraDbContext> options, FieldPr
     public DbSet<Features.Training.Assessments.CapacityProgramme> CapacityProgrammes => Set<Features.Training.Assessments.CapacityProgramme>();
     public DbSet<Features.Training.Assessments.CapacityAssessment> CapacityAssessments => Set<Features.Training.Assessments.CapacityAssessment>();
     public DbSet<Features.Training.Assessments.CapacityScore> CapacityScores => Set<Features.Training.Assessments.CapacityScore>();
+    public DbSet<Features.Awareness.HelpRequests.HelpRequest> HelpRequests => Set<Features.Awareness.HelpRequests.HelpRequest>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {

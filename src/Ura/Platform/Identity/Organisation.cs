@@ -14,6 +14,9 @@ public sealed class Organisation
     public bool IsIdentificationAuthority { get; set; }
     public bool IsNationalCoordinatorOffice { get; set; }
     public bool IsShelterOperator { get; set; }
+
+    /// <summary>Receives the anonymous requests for help sent from its country's public form (a hotline).</summary>
+    public bool ReceivesHelpRequests { get; set; }
     public bool IsActive { get; set; } = true;
     public DateTime CreatedAt { get; set; }
 

@@ -14,6 +14,10 @@ public sealed class Navigation(CurrentUser user, UraDbContext db)
         ? db.Organisations.Where(o => o.Id == id).Select(o => o.Name).FirstOrDefault()
         : null;
 
+    /// <summary>Whether the user's organisation is one that receives the public's requests for help (a hotline).</summary>
+    private bool ReceivesHelpRequests => user.OrganisationId is { } id
+        && db.Organisations.Any(o => o.Id == id && o.ReceivesHelpRequests && o.IsActive);
+
     public IEnumerable<Link> Links()
     {
         yield return new("/", "Nav.Home");
@@ -47,6 +51,8 @@ public sealed class Navigation(CurrentUser user, UraDbContext db)
             yield return new("/training", "Nav.Training");
             yield return new("/training/assessments", "Nav.CapacityAssessments");
         }
+        if ((user.IsInRole(Roles.CaseWorker) || user.IsInRole(Roles.Supervisor)) && ReceivesHelpRequests)
+            yield return new("/help-requests", "Nav.HelpRequests");
         if (user.IsInRole(Roles.Supervisor))
             yield return new("/cases/closures", "Nav.Closures");
         if (user.IsInRole(Roles.Supervisor) || user.IsInRole(Roles.OrganisationAdmin) || user.IsInRole(Roles.SystemAdmin))

@@ -111,6 +111,12 @@ public static class UraApp
         services.AddScoped<Features.Training.Trainings.DemoTrainings>();
         services.AddScoped<Features.Training.Assessments.AssessmentProgrammes>();
         services.AddScoped<Features.Training.Assessments.DemoAssessments>();
+        services.Configure<Features.Awareness.HelpRequests.HelpRequestOptions>(builder.Configuration.GetSection(Features.Awareness.HelpRequests.HelpRequestOptions.Section));
+        services.AddScoped<Features.Awareness.HelpRequests.HelpRequestIntake>();
+        services.AddScoped<Features.Awareness.HelpRequests.HelpRequestInbox>();
+        services.AddScoped<Features.Awareness.HelpRequests.DemoHelpRequests>();
+        services.AddSingleton<Features.Awareness.HelpRequests.HelpRequestFormToken>();
+        services.AddSingleton<Features.Awareness.HelpRequests.HelpRequestRateLimit>();
         services.TryAddSingleton(TimeProvider.System);
         services.AddScoped<Features.Awareness.Public.HelpPageEditing>();
         services.AddScoped<Features.Awareness.Public.PublicHelpReading>();
@@ -269,6 +275,7 @@ public static class UraApp
         Features.Shelters.FinanceApi.MapFinanceApi(api);
         Features.Training.Trainings.TrainingsApi.MapTrainingsApi(api);
         Features.Training.Assessments.AssessmentsApi.MapAssessmentsApi(api);
+        Features.Awareness.HelpRequests.HelpRequestsApi.MapHelpRequestsApi(api);
         return app;
     }
 }
