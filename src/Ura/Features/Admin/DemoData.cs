@@ -14,7 +14,7 @@ namespace Ura.Features.Admin;
 public sealed class DemoData(UraDbContext db, IPasswordHasher<User> hasher, AuditLog audit, Cases.DemoCases demoCases, Directory.DemoDirectory demoDirectory,
     Referrals.DemoReferrals demoReferrals, Shelters.DemoShelters demoShelters,
     Training.Assessments.DemoAssessments demoAssessments, Training.Trainings.DemoTrainings demoTrainings,
-    Awareness.HelpRequests.DemoHelpRequests demoHelpRequests,
+    Awareness.Public.DemoHelpPages demoHelpPages, Awareness.HelpRequests.DemoHelpRequests demoHelpRequests,
     Awareness.Campaigns.DemoCampaigns demoCampaigns)
 {
     public const string Password = "Ura-demo-2026!";
@@ -190,6 +190,11 @@ public sealed class DemoData(UraDbContext db, IPasswordHasher<User> hasher, Audi
         if (await demoShelters.SeedAsync(now, ct) is > 0 and var facilities)
         {
             audit.Record("demo.seed.shelters", detail: $"facilities={facilities}");
+            await db.SaveChangesAsync(ct);
+        }
+        if (await demoHelpPages.SeedAsync(now, ct) is > 0 and var helpPages)
+        {
+            audit.Record("demo.seed.helppages", detail: $"pages={helpPages}");
             await db.SaveChangesAsync(ct);
         }
         if (await demoAssessments.SeedAsync(now, ct) is > 0 and var programmes)

@@ -91,6 +91,8 @@ public sealed class UraDbContext(DbContextOptions<UraDbContext> options, FieldPr
     public DbSet<Features.Shelters.FundingSource> ShelterFundingSources => Set<Features.Shelters.FundingSource>();
     public DbSet<Features.Shelters.PeerShelter> PeerShelters => Set<Features.Shelters.PeerShelter>();
     public DbSet<Features.Shelters.PeerShelterSnapshot> PeerShelterSnapshots => Set<Features.Shelters.PeerShelterSnapshot>();
+    public DbSet<Features.Awareness.Public.HelpPage> HelpPages => Set<Features.Awareness.Public.HelpPage>();
+    public DbSet<Features.Awareness.Public.HelpPageVersion> HelpPageVersions => Set<Features.Awareness.Public.HelpPageVersion>();
     public DbSet<Features.Training.Trainings.TrainingCourse> Trainings => Set<Features.Training.Trainings.TrainingCourse>();
     public DbSet<Features.Training.Trainings.TrainingParticipants> TrainingParticipants => Set<Features.Training.Trainings.TrainingParticipants>();
     public DbSet<Features.Training.Trainings.TrainingOrganisation> TrainingOrganisations => Set<Features.Training.Trainings.TrainingOrganisation>();

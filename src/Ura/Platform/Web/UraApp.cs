@@ -120,6 +120,9 @@ public static class UraApp
         services.AddScoped<Features.Awareness.Campaigns.CampaignCommands>();
         services.AddScoped<Features.Awareness.Campaigns.DemoCampaigns>();
         services.TryAddSingleton(TimeProvider.System);
+        services.AddScoped<Features.Awareness.Public.HelpPageEditing>();
+        services.AddScoped<Features.Awareness.Public.PublicHelpReading>();
+        services.AddScoped<Features.Awareness.Public.DemoHelpPages>();
         services.Configure<Features.Awareness.Public.PublicHelpOptions>(builder.Configuration.GetSection(Features.Awareness.Public.PublicHelpOptions.Section));
         // Public help pages take their language from the URL, never from a cookie.
         services.Configure<Microsoft.AspNetCore.Builder.RequestLocalizationOptions>(o => o.RequestCultureProviders.Insert(0, new Features.Awareness.Public.PublicHelp.UrlCultureProvider()));
@@ -266,6 +269,7 @@ public static class UraApp
         api.MapDirectoryApi();
         Features.Shelters.FacilitiesApi.MapFacilitiesApi(api);
         Federation.Pages.FederationApi.MapFederationApi(api);
+        api.MapHelpPagesApi();
         Features.Referrals.ReferralsApi.MapReferralsApi(api);
         Features.Transnational.TransnationalApi.MapTransnationalApi(api);
         Features.Shelters.ResidentsApi.MapResidentsApi(api);
