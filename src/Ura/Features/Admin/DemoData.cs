@@ -14,7 +14,8 @@ namespace Ura.Features.Admin;
 public sealed class DemoData(UraDbContext db, IPasswordHasher<User> hasher, AuditLog audit, Cases.DemoCases demoCases, Directory.DemoDirectory demoDirectory,
     Referrals.DemoReferrals demoReferrals, Shelters.DemoShelters demoShelters,
     Training.Assessments.DemoAssessments demoAssessments, Training.Trainings.DemoTrainings demoTrainings,
-    Awareness.Public.DemoHelpPages demoHelpPages, Awareness.HelpRequests.DemoHelpRequests demoHelpRequests)
+    Awareness.Public.DemoHelpPages demoHelpPages, Awareness.HelpRequests.DemoHelpRequests demoHelpRequests,
+    Awareness.Campaigns.DemoCampaigns demoCampaigns)
 {
     public const string Password = "Ura-demo-2026!";
     public const string TwoFactorKey = "URADEMOKEYFORTRYINGURAONLY234567";
@@ -209,6 +210,11 @@ public sealed class DemoData(UraDbContext db, IPasswordHasher<User> hasher, Audi
         if (await demoHelpRequests.SeedAsync(now, ct) is > 0 and var helpRequests)
         {
             audit.Record("demo.seed.helprequests", detail: $"requests={helpRequests}");
+            await db.SaveChangesAsync(ct);
+        }
+        if (await demoCampaigns.SeedAsync(now, ct) is > 0 and var campaigns)
+        {
+            audit.Record("demo.seed.campaigns", detail: $"campaigns={campaigns}");
             await db.SaveChangesAsync(ct);
         }
     }

@@ -103,6 +103,10 @@ public sealed class UraDbContext(DbContextOptions<UraDbContext> options, FieldPr
     public DbSet<Features.Training.Assessments.CapacityAssessment> CapacityAssessments => Set<Features.Training.Assessments.CapacityAssessment>();
     public DbSet<Features.Training.Assessments.CapacityScore> CapacityScores => Set<Features.Training.Assessments.CapacityScore>();
     public DbSet<Features.Awareness.HelpRequests.HelpRequest> HelpRequests => Set<Features.Awareness.HelpRequests.HelpRequest>();
+    public DbSet<Features.Awareness.Campaigns.Campaign> Campaigns => Set<Features.Awareness.Campaigns.Campaign>();
+    public DbSet<Features.Awareness.Campaigns.CampaignActivity> CampaignActivities => Set<Features.Awareness.Campaigns.CampaignActivity>();
+    public DbSet<Features.Awareness.Campaigns.CampaignReach> CampaignReach => Set<Features.Awareness.Campaigns.CampaignReach>();
+    public DbSet<Features.Awareness.Campaigns.CampaignMaterial> CampaignMaterials => Set<Features.Awareness.Campaigns.CampaignMaterial>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {

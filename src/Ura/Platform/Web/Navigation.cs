@@ -48,6 +48,7 @@ public sealed class Navigation(CurrentUser user, UraDbContext db)
             yield return new("/awareness/pages", "Nav.HelpPages");
         if (user.IsInRole(Roles.OutreachOfficer) || user.IsInRole(Roles.NationalCoordinator) || user.IsInRole(Roles.Analyst))
         {
+            yield return new("/awareness/campaigns", "Nav.Campaigns");
             yield return new("/training", "Nav.Training");
             yield return new("/training/assessments", "Nav.CapacityAssessments");
         }

@@ -117,6 +117,8 @@ public static class UraApp
         services.AddScoped<Features.Awareness.HelpRequests.DemoHelpRequests>();
         services.AddSingleton<Features.Awareness.HelpRequests.HelpRequestFormToken>();
         services.AddSingleton<Features.Awareness.HelpRequests.HelpRequestRateLimit>();
+        services.AddScoped<Features.Awareness.Campaigns.CampaignCommands>();
+        services.AddScoped<Features.Awareness.Campaigns.DemoCampaigns>();
         services.TryAddSingleton(TimeProvider.System);
         services.AddScoped<Features.Awareness.Public.HelpPageEditing>();
         services.AddScoped<Features.Awareness.Public.PublicHelpReading>();
@@ -276,6 +278,7 @@ public static class UraApp
         Features.Training.Trainings.TrainingsApi.MapTrainingsApi(api);
         Features.Training.Assessments.AssessmentsApi.MapAssessmentsApi(api);
         Features.Awareness.HelpRequests.HelpRequestsApi.MapHelpRequestsApi(api);
+        Features.Awareness.Campaigns.CampaignsApi.MapCampaignsApi(api);
         return app;
     }
 }
