@@ -23,6 +23,13 @@ public sealed class FieldTagHelper : TagHelper
     [ViewContext, HtmlAttributeNotBound]
     public required ViewContext ViewContext { get; set; }
 
+    /// <summary>A date as a date box reads it (yyyy-MM-dd) in every language; anything else as it is.</summary>
+    private static string? Formatted(object? model) => model switch
+    {
+        DateOnly date => date.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture),
+        _ => model?.ToString(),
+    };
+
     public override void Process(TagHelperContext context, TagHelperOutput output)
     {
         var name = For.Name;
@@ -30,7 +37,7 @@ public sealed class FieldTagHelper : TagHelper
         var errors = ViewContext.ViewData.ModelState.TryGetValue(name, out var entry) ? entry.Errors : null;
         var invalid = errors is { Count: > 0 };
         var value = Type == "password" ? null
-            : entry?.AttemptedValue ?? For.Model?.ToString();
+            : entry?.AttemptedValue ?? Formatted(For.Model);
         var e = HtmlEncoder.Default;
 
         output.TagName = "div";
