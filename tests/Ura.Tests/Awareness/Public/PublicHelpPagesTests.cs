@@ -53,7 +53,7 @@ public sealed partial class PublicHelpPagesTests(UraFactory factory) : IClassFix
     }
 
     [Fact]
-    public async Task Topics_EveryCountryAndLanguage_ListsFivePublishedTopicsAndServices()
+    public async Task Topics_EveryCountryAndLanguage_ListsFivePublishedTopicsServicesAndTheRequestForm()
     {
         using var client = factory.Anonymous();
 
@@ -65,6 +65,7 @@ public sealed partial class PublicHelpPagesTests(UraFactory factory) : IClassFix
                 foreach (var (_, slug) in HelpTopics.All)
                     Assert.Contains($"href=\"/help/{cc}/{lang}/{slug}\"", html, StringComparison.Ordinal);
                 Assert.Contains($"href=\"/help/{cc}/{lang}/services\"", html, StringComparison.Ordinal);
+                Assert.Contains($"href=\"/help/{cc}/{lang}/request\"", html, StringComparison.Ordinal);
             }
         }
     }
