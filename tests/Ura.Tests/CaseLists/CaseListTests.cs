@@ -75,7 +75,7 @@ public sealed class CaseListTests(UraFactory factory) : IClassFixture<UraFactory
     public async Task ListCases_MoreThanAPage_SaysWhetherAnotherFollowsAndPagesDoNotOverlap()
     {
         await using (var scope = factory.Services.CreateAsyncScope())
-            await scope.ServiceProvider.GetRequiredService<DemoCases>().SeedAsync(400, CancellationToken.None);
+            await scope.ServiceProvider.GetRequiredService<DemoCases>().SeedAsync(800, CancellationToken.None);
         var supervisor = await factory.SignInAsync(Demo.Supervisor, "en");
 
         var first = await ListAsync(supervisor, "?scope=organisation&sort=reference");
