@@ -166,7 +166,7 @@ public sealed class UraServer : IAsyncLifetime
         // Every browser test signs in from 127.0.0.1; the per-address sign-in limit is tested in Ura.Tests.
         start.Environment["Ura__SignInAttemptsPerMinute"] = "100000";
         // Enough invented cases for lists with several pages, few enough to start quickly.
-        start.Environment["Ura__DemoCases"] = "60";
+        start.Environment["Ura__DemoCases"] = "120";
         start.Environment["ASPNETCORE_ENVIRONMENT"] = "Production";
         start.Environment.Remove("ASPNETCORE_URLS");
         start.Environment.Remove("URLS");

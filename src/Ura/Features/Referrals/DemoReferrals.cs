@@ -45,6 +45,7 @@ public sealed class DemoReferrals(UraDbContext db, ConsentCheck consent, TimePro
             .OrderBy(s => s.Id).ToListAsync(ct);
         var staff = await StaffAsync(ct);
         var added = 0;
+        var received = new Dictionary<Guid, int>();
         var senders = staff.Where(s => s.Workers.Count > 0).OrderBy(s => s.CountryCode).ThenBy(s => s.OrganisationId).ToList();
         for (var number = 0; number < senders.Count; number++)
         {
@@ -66,7 +67,12 @@ public sealed class DemoReferrals(UraDbContext db, ConsentCheck consent, TimePro
                     && (s.EligibleNationalities.Length == 0 || s.EligibleNationalities.Split(',').Any(person.CitizenshipList.Contains))).ToList();
                 if (targets.Count == 0)
                     continue;
-                var target = targets[story % targets.Count];
+                // The organisation that has received the fewest so far, so that every receiving desk has some to
+                // show; each sender starts the story elsewhere, so that small demos still show every state.
+                var target = targets.Select((t, i) => (t, i)).MinBy(x => (received.GetValueOrDefault(x.t.OrganisationId), (x.i - story + targets.Count) % targets.Count)).t;
+                var step = (number * 4 + story) % Story.Length;
+                if (Story[step] != ReferralStatus.Draft)
+                    received[target.OrganisationId] = received.GetValueOrDefault(target.OrganisationId) + 1;
                 var receiver = staff.Single(s => s.OrganisationId == target.OrganisationId);
                 var worker = @case.Team.Select(m => m.UserId).FirstOrDefault(sender.Workers.Contains);
                 if (worker == Guid.Empty)
@@ -74,9 +80,8 @@ public sealed class DemoReferrals(UraDbContext db, ConsentCheck consent, TimePro
                 var covered = await consent.CoversAsync(@case.Id, ConsentUse.ShareWithOrganisation, target.OrganisationId, null, today, ConsentPurpose.ReferralToServices, ct);
                 if (!covered.Covered && sender.Supervisors.Count == 0)
                     continue;
-                // Each organisation starts the story elsewhere, so that small demos still show every state.
                 await AddAsync(@case, person, target.Id, target.OrganisationId, covered.ConsentId, sender.Supervisors.FirstOrDefault(),
-                    worker, receiver.Receivers[story % receiver.Receivers.Count], receiver.OrganisationId, (number * 4 + story) % Story.Length, now, today, ct);
+                    worker, receiver.Receivers[story % receiver.Receivers.Count], receiver.OrganisationId, step, now, today, ct);
                 story++;
                 added++;
             }
