@@ -107,6 +107,11 @@ public sealed class UraDbContext(DbContextOptions<UraDbContext> options, FieldPr
     public DbSet<Features.Awareness.Campaigns.CampaignActivity> CampaignActivities => Set<Features.Awareness.Campaigns.CampaignActivity>();
     public DbSet<Features.Awareness.Campaigns.CampaignReach> CampaignReach => Set<Features.Awareness.Campaigns.CampaignReach>();
     public DbSet<Features.Awareness.Campaigns.CampaignMaterial> CampaignMaterials => Set<Features.Awareness.Campaigns.CampaignMaterial>();
+    public DbSet<Features.Provisions.ProvisionPoint> ProvisionPoints => Set<Features.Provisions.ProvisionPoint>();
+    public DbSet<Features.Provisions.ProvisionDelivery> ProvisionDeliveries => Set<Features.Provisions.ProvisionDelivery>();
+    public DbSet<Features.Provisions.ProvisionDistribution> ProvisionDistributions => Set<Features.Provisions.ProvisionDistribution>();
+    public DbSet<Features.Provisions.ProvisionDistributionItem> ProvisionDistributionItems => Set<Features.Provisions.ProvisionDistributionItem>();
+    public DbSet<Features.Provisions.ProvisionServed> ProvisionServed => Set<Features.Provisions.ProvisionServed>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {

@@ -18,6 +18,9 @@ public sealed class Navigation(CurrentUser user, UraDbContext db)
     private bool ReceivesHelpRequests => user.OrganisationId is { } id
         && db.Organisations.Any(o => o.Id == id && o.ReceivesHelpRequests && o.IsActive);
 
+    /// <summary>Whether the user's organisation keeps field provisions at some place.</summary>
+    private bool KeepsProvisions => user.OrganisationId is { } id && db.ProvisionPoints.Any(p => p.OrganisationId == id);
+
     public IEnumerable<Link> Links()
     {
         yield return new("/", "Nav.Home");
@@ -52,6 +55,9 @@ public sealed class Navigation(CurrentUser user, UraDbContext db)
             yield return new("/training", "Nav.Training");
             yield return new("/training/assessments", "Nav.CapacityAssessments");
         }
+        if (user.IsInRole(Roles.IdentificationOfficer)
+            || ((user.IsInRole(Roles.CaseWorker) || user.IsInRole(Roles.Supervisor) || user.IsInRole(Roles.OutreachOfficer)) && KeepsProvisions))
+            yield return new("/provisions", "Nav.Provisions");
         if ((user.IsInRole(Roles.CaseWorker) || user.IsInRole(Roles.Supervisor)) && ReceivesHelpRequests)
             yield return new("/help-requests", "Nav.HelpRequests");
         if (user.IsInRole(Roles.Supervisor))

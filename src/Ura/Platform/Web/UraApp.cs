@@ -119,6 +119,8 @@ public static class UraApp
         services.AddSingleton<Features.Awareness.HelpRequests.HelpRequestRateLimit>();
         services.AddScoped<Features.Awareness.Campaigns.CampaignCommands>();
         services.AddScoped<Features.Awareness.Campaigns.DemoCampaigns>();
+        services.AddScoped<Features.Provisions.ProvisionCommands>();
+        services.AddScoped<Features.Provisions.DemoProvisions>();
         services.TryAddSingleton(TimeProvider.System);
         services.AddScoped<Features.Awareness.Public.HelpPageEditing>();
         services.AddScoped<Features.Awareness.Public.PublicHelpReading>();
@@ -279,6 +281,7 @@ public static class UraApp
         Features.Training.Assessments.AssessmentsApi.MapAssessmentsApi(api);
         Features.Awareness.HelpRequests.HelpRequestsApi.MapHelpRequestsApi(api);
         Features.Awareness.Campaigns.CampaignsApi.MapCampaignsApi(api);
+        Features.Provisions.ProvisionsApi.MapProvisionsApi(api);
         return app;
     }
 }
