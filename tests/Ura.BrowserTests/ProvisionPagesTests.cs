@@ -42,7 +42,7 @@ public sealed class ProvisionPagesTests(UraServer server, BrowserFixture browser
         await ArrivedAsync(page);
 
         await Expect(blankets.Locator("td").Nth(2)).ToHaveTextAsync((before - 2).ToString(System.Globalization.CultureInfo.InvariantCulture));
-        await Expect(main.Locator("#distributions ~ .table-wrap tbody tr").First).ToContainTextAsync($"{blanket} 2");
+        await Expect(main.Locator("[aria-labelledby=distributions] tbody tr").First).ToContainTextAsync($"{blanket} 2");
     }
 
     [Fact]
