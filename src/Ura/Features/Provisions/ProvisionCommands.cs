@@ -197,7 +197,7 @@ public sealed class ProvisionCommands(UraDbContext db, CurrentUser user, AuditLo
         if (errors.Count == 0)
         {
             var stock = await StockAsync(point.Id, ct);
-            if (items.Any(i => i.Quantity > stock.GetValueOrDefault(i.Item)))
+            if (items.Any(i => i.Quantity > (stock.FirstOrDefault(s => s.Item == i.Item)?.InStock ?? 0)))
                 errors.Add(new(nameof(DistributionInput.Items), "Provisions.NotEnough"));
         }
         if (errors.Count > 0)
@@ -224,15 +224,17 @@ public sealed class ProvisionCommands(UraDbContext db, CurrentUser user, AuditLo
         return CommandResult<DistributionView>.Done(View(distribution, point.Name));
     }
 
-    /// <summary>What a place holds now, by item.</summary>
-    private async Task<Dictionary<ProvisionItem, int>> StockAsync(Guid pointId, CancellationToken ct)
+    /// <summary>What one of the organisation's places holds now, item by item; items never delivered or given are left out.</summary>
+    public async Task<IReadOnlyList<StockLine>> StockAsync(Guid pointId, CancellationToken ct)
     {
-        var delivered = await db.ProvisionDeliveries.Where(d => d.PointId == pointId).GroupBy(d => d.Item)
+        var inScope = Points().Any(p => p.Id == pointId);
+        var delivered = await db.ProvisionDeliveries.Where(d => d.PointId == pointId && inScope).GroupBy(d => d.Item)
             .Select(g => new { g.Key, Quantity = g.Sum(d => d.Quantity) }).ToListAsync(ct);
-        var given = await db.ProvisionDistributions.Where(d => d.PointId == pointId).SelectMany(d => d.Items).GroupBy(i => i.Item)
+        var given = await db.ProvisionDistributions.Where(d => d.PointId == pointId && inScope).SelectMany(d => d.Items).GroupBy(i => i.Item)
             .Select(g => new { g.Key, Quantity = g.Sum(i => i.Quantity) }).ToListAsync(ct);
-        return Enum.GetValues<ProvisionItem>().ToDictionary(item => item,
-            item => delivered.Where(d => d.Key == item).Sum(d => d.Quantity) - given.Where(g => g.Key == item).Sum(g => g.Quantity));
+        return [.. Enum.GetValues<ProvisionItem>()
+            .Select(item => (item, d: delivered.Where(x => x.Key == item).Sum(x => x.Quantity), g: given.Where(x => x.Key == item).Sum(x => x.Quantity)))
+            .Where(x => x.d > 0 || x.g > 0).Select(x => new StockLine(x.item, x.d, x.g, x.d - x.g))];
     }
 
     private void DateError(DateOnly? date, string field, List<RuleError> errors)

@@ -163,8 +163,7 @@ public sealed class ProvisionDistributionNewModel(ProvisionCommands provisions, 
         if (await provisions.PointAsync(id, HttpContext.RequestAborted) is not { } point)
             return false;
         Point = point;
-        var overview = await provisions.OverviewAsync(null, HttpContext.RequestAborted);
-        Stock = overview.Points.Single(p => p.Id == id).Stock;
+        Stock = await provisions.StockAsync(id, HttpContext.RequestAborted);
         return true;
     }
 }
