@@ -6,8 +6,8 @@ namespace Ura.BrowserTests;
 
 /// <summary>
 /// A police officer at an identification point, on a phone, records food and sanitary items given to
-/// people counted by sex and age band, and sees the stock fall; the provisions pages pass the
-/// accessibility check in several languages.
+/// people counted by sex and age band, and sees the stock fall; one recorded by mistake is removed and the
+/// stock is back; the provisions pages pass the accessibility check in several languages.
 /// </summary>
 public sealed class ProvisionPagesTests(UraServer server, BrowserFixture browser, ITestOutputHelper output)
     : BrowserTest(server, browser, output)
@@ -43,6 +43,52 @@ public sealed class ProvisionPagesTests(UraServer server, BrowserFixture browser
 
         await Expect(blankets.Locator("td").Nth(2)).ToHaveTextAsync((before - 2).ToString(System.Globalization.CultureInfo.InvariantCulture));
         await Expect(main.Locator("[aria-labelledby=distributions] tbody tr").First).ToContainTextAsync($"{blanket} 2");
+    }
+
+    [Fact]
+    public async Task PoliceOfficer_RemovesDistributionRecordedByMistake_StockBackUp()
+    {
+        var page = await NewPageAsync();
+        await SignInAsync(page, DemoData.EmailOf("police", "xk"));
+        await UseLanguageAsync(page, "sq");
+        var main = page.GetByRole(AriaRole.Main);
+        await GoToAsync(page, "/provisions");
+        var place = main.Locator("section").First;
+        var blanket = await TextAsync(page, "ProvisionItem.Blanket");
+        var blankets = place.Locator("tbody tr", new() { Has = page.GetByRole(AriaRole.Rowheader, new() { Name = blanket, Exact = true }) });
+        var before = await blankets.Locator("td").Nth(2).InnerTextAsync();
+
+        // The mistake: a blanket given out that never was.
+        await place.GetByRole(AriaRole.Link, new() { Name = await TextAsync(page, "Provisions.Distribution.New") }).ClickAsync();
+        await page.WaitForURLAsync(new System.Text.RegularExpressions.Regex("/distributions/new$"));
+        await ArrivedAsync(page);
+        await page.GetByLabel(await TextAsync(page, "Provisions.Distribution.GivenOn")).FillAsync(Today);
+        await page.GetByLabel(string.Format(await TextAsync(page, "Provisions.Distribution.GivenOf"), blanket)).FillAsync("1");
+        await page.GetByLabel(string.Format(await TextAsync(page, "People.CellLabel"), await TextAsync(page, "Sex.Male"), await TextAsync(page, "AgeBand.From35To49"))).FillAsync("1");
+        await main.GetByRole(AriaRole.Button, new() { Name = await TextAsync(page, "Provisions.Distribution.Save") }).ClickAsync();
+        await page.WaitForURLAsync(new System.Text.RegularExpressions.Regex("/provisions#point-[0-9a-f-]{36}$"));
+        await ArrivedAsync(page);
+        await Expect(blankets.Locator("td").Nth(2)).Not.ToHaveTextAsync(before);
+
+        await place.GetByRole(AriaRole.Link, new() { Name = await TextAsync(page, "Provisions.Records.Link") }).ClickAsync();
+        await page.WaitForURLAsync(new System.Text.RegularExpressions.Regex("/records$"));
+        await ArrivedAsync(page);
+        var newest = main.Locator("tbody tr").First;
+        await Expect(newest).ToContainTextAsync($"{blanket} 1");
+        await newest.GetByRole(AriaRole.Link, new() { Name = await TextAsync(page, "Provisions.Remove.Link") }).ClickAsync();
+        await page.WaitForURLAsync(new System.Text.RegularExpressions.Regex("/distributions/[0-9a-f-]{36}/remove$"));
+        await ArrivedAsync(page);
+        await Expect(main.GetByRole(AriaRole.Heading, new() { Level = 1 })).ToHaveTextAsync(await TextAsync(page, "Provisions.Remove.DistributionTitle"));
+        await page.GetByLabel(await TextAsync(page, "Provisions.Remove.Reason")).FillAsync("U regjistrua dy herë");
+        await main.GetByRole(AriaRole.Button, new() { Name = await TextAsync(page, "Provisions.Remove.Confirm") }).ClickAsync();
+        await page.WaitForURLAsync(new System.Text.RegularExpressions.Regex("/records\\?kind=distributions&removed=true$"));
+        await ArrivedAsync(page);
+        await Expect(main.GetByRole(AriaRole.Status)).ToHaveTextAsync(await TextAsync(page, "Provisions.Records.Removed"));
+
+        await main.GetByRole(AriaRole.Link, new() { Name = await TextAsync(page, "Provisions.Title"), Exact = true }).ClickAsync();
+        await page.WaitForURLAsync(new System.Text.RegularExpressions.Regex("/provisions#point-[0-9a-f-]{36}$"));
+        await ArrivedAsync(page);
+        await Expect(blankets.Locator("td").Nth(2)).ToHaveTextAsync(before);
     }
 
     [Fact]

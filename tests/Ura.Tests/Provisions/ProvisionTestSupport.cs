@@ -26,6 +26,34 @@ internal static class ProvisionTestSupport
         return id;
     }
 
+    /// <summary>Records a delivery through the API and answers its id.</summary>
+    public static async Task<Guid> DeliverAsync(HttpClient client, Guid point, string item, int quantity, string on = "2026-01-05")
+    {
+        var response = await client.PostAsJsonAsync($"{Api}/points/{point}/deliveries", Delivery(item, quantity, on));
+        Assert.Equal(HttpStatusCode.Created, response.StatusCode);
+        return (await response.Content.ReadFromJsonAsync<DeliveryView>(JsonOptions))!.Id;
+    }
+
+    /// <summary>Gives out <paramref name="quantity"/> of one item to as many women aged 18-24 through the API and answers the distribution's id.</summary>
+    public static async Task<Guid> DistributeAsync(HttpClient client, Guid point, string item, int quantity, string on = "2026-02-10")
+    {
+        var response = await client.PostAsJsonAsync($"{Api}/points/{point}/distributions", Distribution(on, [(item, quantity)], ("Female", "From18To24", quantity)));
+        Assert.Equal(HttpStatusCode.Created, response.StatusCode);
+        return (await response.Content.ReadFromJsonAsync<DistributionView>(JsonOptions))!.Id;
+    }
+
+    /// <summary>A new place holding 5 food parcels from one delivery, 1 of them given out.</summary>
+    public static async Task<(Guid Point, Guid Delivery, Guid Distribution)> PointWithRecordsAsync(HttpClient client)
+    {
+        var point = await PointWithStockAsync(client);
+        var delivery = await DeliverAsync(client, point, "FoodParcel", 5);
+        return (point, delivery, await DistributeAsync(client, point, "FoodParcel", 1));
+    }
+
+    /// <summary><c>DELETE</c> of a delivery or distribution (<paramref name="kind"/>), with the reason as its body unless null.</summary>
+    public static Task<HttpResponseMessage> RemoveAsync(HttpClient client, Guid point, string kind, Guid id, string? reason = "Recorded twice") =>
+        client.SendAsync(new(HttpMethod.Delete, $"{Api}/points/{point}/{kind}/{id}") { Content = reason is null ? null : JsonContent.Create(new { reason }) });
+
     public static object Delivery(string item, int quantity, string on = "2026-01-05") => new { receivedOn = on, item, quantity, source = "Red Cross" };
 
     public static object Distribution(string on, (string Item, int Quantity)[] items, params (string Sex, string Band, int People)[] served) => new

@@ -19,7 +19,7 @@ public sealed class ProvisionPoint : IOrganisationOwned
     public required string Name { get; set; }
     public DateTime CreatedAt { get; set; }
 
-    /// <summary>Raised by every delivery and distribution, so that two people giving out the last items at once cannot both succeed.</summary>
+    /// <summary>Raised by every delivery and distribution and by every removal of one, so that two people giving out the last items at once (or one removing the delivery they came from) cannot both succeed.</summary>
     public int Version { get; set; }
 }
 

@@ -1,4 +1,5 @@
 using System.ComponentModel.DataAnnotations;
+using System.Globalization;
 using Microsoft.EntityFrameworkCore;
 using Ura.Features.Admin;
 using Ura.Features.Awareness.Campaigns;
@@ -51,6 +52,13 @@ public sealed class DistributionInput
     public string? Notes { get; set; }
 }
 
+/// <summary>Why a delivery or distribution recorded by mistake is removed. It goes into the audit trail, so no names.</summary>
+public sealed class RemovalInput
+{
+    [Required(ErrorMessage = "Validation.Required"), StringLength(ProvisionCommands.MaxReason, ErrorMessage = "Validation.TooLong"), Display(Name = "Provisions.Remove.Reason")]
+    public string? Reason { get; set; }
+}
+
 /// <summary>One item at one place: everything delivered, everything given out, and what is left.</summary>
 public sealed record StockLine(ProvisionItem Item, int Delivered, int Given, int InStock);
 
@@ -69,13 +77,15 @@ public sealed record ProvisionOverview(IReadOnlyList<PointView> Points, int Year
 /// Field provisions of the caller's organisation: places, deliveries that add to a place's stock, and
 /// distributions that take from it with the people served counted by sex and age band (never named).
 /// Identification officers, case workers, supervisors and outreach officers keep their own organisation's;
-/// a place of another organisation is not found. Giving out more than a place holds is refused; every
-/// change is audited.
+/// a place of another organisation is not found. Giving out more than a place holds is refused; a delivery
+/// or distribution recorded by mistake can be removed, with a reason, unless that would leave less than
+/// nothing in stock; every change is audited.
 /// </summary>
 public sealed class ProvisionCommands(UraDbContext db, CurrentUser user, AuditLog audit, TimeProvider clock)
 {
     public const int MaxQuantity = 100_000;
     public const int PageSize = 25;
+    public const int MaxReason = 200;
 
     private DateTime Now => clock.GetUtcNow().UtcDateTime;
 
@@ -122,6 +132,45 @@ public sealed class ProvisionCommands(UraDbContext db, CurrentUser user, AuditLo
         var names = await points.Select(p => new { p.Id, p.Name }).ToDictionaryAsync(p => p.Id, p => p.Name, ct);
         return new([.. rows.Select(d => View(d, names[d.PointId]))], page, PageSize, total);
     }
+
+    /// <summary>One place's distributions, newest first, a page at a time; null when the place is not the organisation's.</summary>
+    public async Task<Paged<DistributionView>?> PointDistributionsAsync(Guid pointId, int page, CancellationToken ct) =>
+        await Points().AnyAsync(p => p.Id == pointId, ct) ? await DistributionsAsync(pointId, page, ct) : null;
+
+    /// <summary>One place's deliveries, newest first, a page at a time; null when the place is not the organisation's.</summary>
+    public async Task<Paged<DeliveryView>?> DeliveriesAsync(Guid pointId, int page, CancellationToken ct)
+    {
+        if (!await Points().AnyAsync(p => p.Id == pointId, ct))
+            return null;
+        page = Math.Clamp(page, 1, 10_000);
+        var query = db.ProvisionDeliveries.Where(d => d.PointId == pointId);
+        var total = await query.CountAsync(ct);
+        var rows = await query.AsNoTracking().OrderByDescending(d => d.ReceivedOn).ThenByDescending(d => d.Id).Skip((page - 1) * PageSize).Take(PageSize)
+            .Select(d => new DeliveryView(d.Id, d.PointId, d.ReceivedOn, d.Item, d.Quantity, d.Source)).ToListAsync(ct);
+        return new(rows, page, PageSize, total);
+    }
+
+    /// <summary>One delivery at one of the organisation's places, or null.</summary>
+    public Task<DeliveryView?> DeliveryAsync(Guid pointId, Guid deliveryId, CancellationToken ct)
+    {
+        var points = Points();
+        return db.ProvisionDeliveries.AsNoTracking().Where(d => d.Id == deliveryId && d.PointId == pointId && points.Any(p => p.Id == d.PointId))
+            .Select(d => new DeliveryView(d.Id, d.PointId, d.ReceivedOn, d.Item, d.Quantity, d.Source)).SingleOrDefaultAsync(ct);
+    }
+
+    /// <summary>One distribution at one of the organisation's places, or null.</summary>
+    public async Task<DistributionView?> DistributionAsync(Guid pointId, Guid distributionId, CancellationToken ct)
+    {
+        if (await PointAsync(pointId, ct) is not { } point)
+            return null;
+        var distribution = await db.ProvisionDistributions.AsNoTracking().AsSplitQuery().Include(d => d.Items).Include(d => d.Served)
+            .SingleOrDefaultAsync(d => d.Id == distributionId && d.PointId == point.Id, ct);
+        return distribution is null ? null : View(distribution, point.Name);
+    }
+
+    /// <summary>Whether taking the delivery back leaves the place holding none or more of its item, that is, none of it was given out since.</summary>
+    public async Task<bool> CanRemoveAsync(DeliveryView delivery, CancellationToken ct) =>
+        InStock(await StockAsync(delivery.PointId, ct), delivery.Item) >= delivery.Quantity;
 
     public async Task<CommandResult<PointView>> AddPointAsync(PointInput input, CancellationToken ct)
     {
@@ -197,7 +246,7 @@ public sealed class ProvisionCommands(UraDbContext db, CurrentUser user, AuditLo
         if (errors.Count == 0)
         {
             var stock = await StockAsync(point.Id, ct);
-            if (items.Any(i => i.Quantity > (stock.FirstOrDefault(s => s.Item == i.Item)?.InStock ?? 0)))
+            if (items.Any(i => i.Quantity > InStock(stock, i.Item)))
                 errors.Add(new(nameof(DistributionInput.Items), "Provisions.NotEnough"));
         }
         if (errors.Count > 0)
@@ -224,6 +273,54 @@ public sealed class ProvisionCommands(UraDbContext db, CurrentUser user, AuditLo
         return CommandResult<DistributionView>.Done(View(distribution, point.Name));
     }
 
+    /// <summary>
+    /// Removes a delivery recorded by mistake, taking its items out of the place's stock. Refused when some of
+    /// them were given out already (the stock would fall below zero) or without a reason, which goes into the
+    /// audit trail with what was removed.
+    /// </summary>
+    public async Task<CommandResult<DeliveryView>> RemoveDeliveryAsync(Guid pointId, Guid deliveryId, RemovalInput input, CancellationToken ct)
+    {
+        if (await Points().SingleOrDefaultAsync(p => p.Id == pointId, ct) is not { } point)
+            return CommandResult<DeliveryView>.NotFound();
+        if (await db.ProvisionDeliveries.SingleOrDefaultAsync(d => d.Id == deliveryId && d.PointId == point.Id, ct) is not { } delivery)
+            return CommandResult<DeliveryView>.NotFound();
+        if (ReasonError(input.Reason, out var reason) is { } error)
+            return CommandResult<DeliveryView>.Refused(error);
+        if (InStock(await StockAsync(point.Id, ct), delivery.Item) < delivery.Quantity)
+            return CommandResult<DeliveryView>.Refused("", "Provisions.Remove.AlreadyGiven");
+        db.ProvisionDeliveries.Remove(delivery);
+        point.Version++;
+        audit.Record("provisions.delivery.remove", nameof(ProvisionDelivery), delivery.Id, string.Create(CultureInfo.InvariantCulture,
+            $"point={point.Id}; {delivery.Item} {delivery.Quantity} received {delivery.ReceivedOn:yyyy-MM-dd}; reason: {reason}"));
+        if (!await SavedAsync(ct))
+            return CommandResult<DeliveryView>.Refused("", "Provisions.ChangedMeanwhile");
+        return CommandResult<DeliveryView>.Done(new(delivery.Id, point.Id, delivery.ReceivedOn, delivery.Item, delivery.Quantity, delivery.Source));
+    }
+
+    /// <summary>
+    /// Removes a distribution recorded by mistake: its items go back into the place's stock and its people are no
+    /// longer counted. A reason is required; it goes into the audit trail with what was removed.
+    /// </summary>
+    public async Task<CommandResult<DistributionView>> RemoveDistributionAsync(Guid pointId, Guid distributionId, RemovalInput input, CancellationToken ct)
+    {
+        if (await Points().SingleOrDefaultAsync(p => p.Id == pointId, ct) is not { } point)
+            return CommandResult<DistributionView>.NotFound();
+        var distribution = await db.ProvisionDistributions.AsSplitQuery().Include(d => d.Items).Include(d => d.Served)
+            .SingleOrDefaultAsync(d => d.Id == distributionId && d.PointId == point.Id, ct);
+        if (distribution is null)
+            return CommandResult<DistributionView>.NotFound();
+        if (ReasonError(input.Reason, out var reason) is { } error)
+            return CommandResult<DistributionView>.Refused(error);
+        var view = View(distribution, point.Name);
+        db.ProvisionDistributions.Remove(distribution);
+        point.Version++;
+        audit.Record("provisions.distribution.remove", nameof(ProvisionDistribution), distribution.Id, string.Create(CultureInfo.InvariantCulture,
+            $"point={point.Id}; given {distribution.GivenOn:yyyy-MM-dd}; {string.Join(", ", view.Items.Select(i => $"{i.Item} {i.Quantity}"))}; people {view.Served.Total}; reason: {reason}"));
+        if (!await SavedAsync(ct))
+            return CommandResult<DistributionView>.Refused("", "Provisions.ChangedMeanwhile");
+        return CommandResult<DistributionView>.Done(view);
+    }
+
     /// <summary>What one of the organisation's places holds now, item by item; items never delivered or given are left out.</summary>
     public async Task<IReadOnlyList<StockLine>> StockAsync(Guid pointId, CancellationToken ct)
     {
@@ -235,6 +332,31 @@ public sealed class ProvisionCommands(UraDbContext db, CurrentUser user, AuditLo
         return [.. Enum.GetValues<ProvisionItem>()
             .Select(item => (item, d: delivered.Where(x => x.Key == item).Sum(x => x.Quantity), g: given.Where(x => x.Key == item).Sum(x => x.Quantity)))
             .Where(x => x.d > 0 || x.g > 0).Select(x => new StockLine(x.item, x.d, x.g, x.d - x.g))];
+    }
+
+    private static int InStock(IReadOnlyList<StockLine> stock, ProvisionItem item) => stock.FirstOrDefault(s => s.Item == item)?.InStock ?? 0;
+
+    private static RuleError? ReasonError(string? input, out string reason)
+    {
+        reason = input?.Trim() ?? "";
+        return reason.Length == 0 ? new(nameof(RemovalInput.Reason), "Validation.Required")
+            : reason.Length > MaxReason ? new(nameof(RemovalInput.Reason), "Validation.TooLong")
+            : null;
+    }
+
+    /// <summary>Saves; false when someone changed the place meanwhile (its version moved on) or removed the row first, nothing saved then.</summary>
+    private async Task<bool> SavedAsync(CancellationToken ct)
+    {
+        try
+        {
+            await db.SaveChangesAsync(ct);
+            return true;
+        }
+        catch (DbUpdateConcurrencyException)
+        {
+            db.ChangeTracker.Clear();
+            return false;
+        }
     }
 
     private void DateError(DateOnly? date, string field, List<RuleError> errors)

@@ -167,3 +167,107 @@ public sealed class ProvisionDistributionNewModel(ProvisionCommands provisions, 
         return true;
     }
 }
+
+/// <summary>One place's distributions or deliveries, newest first, each with a link to remove it if it was recorded by mistake.</summary>
+[Authorize(Policy = Policies.FieldProvisions)]
+public sealed class ProvisionRecordsModel(ProvisionCommands provisions) : PageModel
+{
+    public ProvisionPoint Point { get; private set; } = null!;
+
+    /// <summary>Deliveries when asked (<c>?kind=deliveries</c>), distributions otherwise.</summary>
+    public bool ShowDeliveries { get; private set; }
+
+    public Paged<DistributionView>? Distributions { get; private set; }
+    public Paged<DeliveryView>? Deliveries { get; private set; }
+
+    /// <summary>Set after a removal, to say it is done.</summary>
+    public bool Removed { get; private set; }
+
+    public async Task<IActionResult> OnGetAsync(Guid id, string? kind, int page = 1, bool removed = false)
+    {
+        if (await provisions.PointAsync(id, HttpContext.RequestAborted) is not { } point)
+            return NotFound();
+        Point = point;
+        ShowDeliveries = kind == ProvisionRemoveModel.DeliveriesKind;
+        Removed = removed;
+        if (ShowDeliveries)
+            Deliveries = await provisions.DeliveriesAsync(id, page, HttpContext.RequestAborted);
+        else
+            Distributions = await provisions.PointDistributionsAsync(id, page, HttpContext.RequestAborted);
+        return Deliveries is null && Distributions is null ? NotFound() : Page();
+    }
+}
+
+/// <summary>
+/// Confirms and removes one delivery or distribution recorded by mistake, with the reason the audit trail keeps.
+/// The route's <c>kind</c> is <c>deliveries</c> or <c>distributions</c>; anything else is not found.
+/// </summary>
+[Authorize(Policy = Policies.FieldProvisions)]
+public sealed class ProvisionRemoveModel(ProvisionCommands provisions, IStringLocalizer<Text> text) : PageModel
+{
+    public const string DeliveriesKind = "deliveries";
+    public const string DistributionsKind = "distributions";
+
+    [BindProperty]
+    public RemovalInput Input { get; set; } = new();
+
+    public ProvisionPoint Point { get; private set; } = null!;
+    public DeliveryView? Delivery { get; private set; }
+    public DistributionView? Distribution { get; private set; }
+
+    /// <summary>False for a delivery some of whose items were given out already: the page says so instead of offering the button.</summary>
+    public bool CanRemove { get; private set; }
+
+    public string RecordsUrl => $"/provisions/points/{Point.Id}/records?kind={(Delivery is null ? DistributionsKind : DeliveriesKind)}";
+
+    public async Task<IActionResult> OnGetAsync(Guid id, string kind, Guid recordId) =>
+        await LoadAsync(id, kind, recordId) ? Page() : NotFound();
+
+    public async Task<IActionResult> OnPostAsync(Guid id, string kind, Guid recordId)
+    {
+        if (!await LoadAsync(id, kind, recordId))
+            return NotFound();
+        if (!ModelState.IsValid)
+            return Page();
+        var ct = HttpContext.RequestAborted;
+        bool found;
+        IReadOnlyList<RuleError> errors;
+        if (Delivery is not null)
+        {
+            var result = await provisions.RemoveDeliveryAsync(id, recordId, Input, ct);
+            (found, errors) = (result.Found, result.Errors);
+        }
+        else
+        {
+            var result = await provisions.RemoveDistributionAsync(id, recordId, Input, ct);
+            (found, errors) = (result.Found, result.Errors);
+        }
+        if (!found)
+            return NotFound();
+        if (errors.Count > 0)
+        {
+            errors.AddTo(ModelState, text);
+            return Page();
+        }
+        return LocalRedirect(RecordsUrl + "&removed=true");
+    }
+
+    private async Task<bool> LoadAsync(Guid id, string kind, Guid recordId)
+    {
+        var ct = HttpContext.RequestAborted;
+        if (await provisions.PointAsync(id, ct) is not { } point)
+            return false;
+        Point = point;
+        if (kind == DeliveriesKind)
+        {
+            Delivery = await provisions.DeliveryAsync(id, recordId, ct);
+            CanRemove = Delivery is not null && await provisions.CanRemoveAsync(Delivery, ct);
+            return Delivery is not null;
+        }
+        if (kind != DistributionsKind)
+            return false;
+        Distribution = await provisions.DistributionAsync(id, recordId, ct);
+        CanRemove = true;
+        return Distribution is not null;
+    }
+}
