@@ -7,7 +7,7 @@ namespace Ura.BrowserTests;
 
 /// <summary>
 /// The capacity assessment pages (programmes, new programme, programme figures, new assessment form,
-/// provider history with its chart) open for an outreach officer and a coordinator, in English and
+/// provider history with its chart, correction form and removal confirmation) open for an outreach officer and a coordinator, in English and
 /// other languages, and pass the accessibility check, which runs on each arrival.
 /// </summary>
 public sealed class CapacityAssessmentPagesTests(UraServer server, BrowserFixture browser, ITestOutputHelper output)
@@ -38,6 +38,20 @@ public sealed class CapacityAssessmentPagesTests(UraServer server, BrowserFixtur
         await ArrivedAsync(page);
         await Expect(page.GetByRole(AriaRole.Img, new() { Name = string.Format(System.Globalization.CultureInfo.InvariantCulture, await TextAsync(page, "Assessments.History.ChartTitle"), await page.Locator("h1").InnerTextAsync()) })).ToBeVisibleAsync();
         await Expect(page.GetByRole(AriaRole.Main).Locator("table").First.Locator("tbody tr")).ToHaveCountAsync(CapacityFramework.Current.Dimensions.Count + 1);
+
+        // The correction form, filled with the recorded scores, and the removal confirmation (left without removing).
+        var history = page.Url;
+        await page.GetByRole(AriaRole.Main).Locator("details").First.Locator("summary").ClickAsync();
+        await page.GetByRole(AriaRole.Main).Locator("a[href$='/edit']").First.ClickAsync();
+        await page.WaitForURLAsync("**/edit");
+        await ArrivedAsync(page);
+        await Expect(page.GetByRole(AriaRole.Main).Locator("input[type='radio']:checked")).ToHaveCountAsync(CapacityFramework.Current.Criteria.Count());
+        await GoToAsync(page, history);
+        await page.GetByRole(AriaRole.Main).Locator("details").First.Locator("summary").ClickAsync();
+        await page.GetByRole(AriaRole.Main).Locator("a[href$='/remove']").First.ClickAsync();
+        await page.WaitForURLAsync("**/remove");
+        await ArrivedAsync(page);
+        await Expect(page.GetByRole(AriaRole.Main).GetByRole(AriaRole.Button, new() { Name = await TextAsync(page, "Assessments.Remove.Confirm") })).ToBeVisibleAsync();
     }
 
     [Theory]

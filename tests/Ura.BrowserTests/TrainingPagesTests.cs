@@ -6,9 +6,9 @@ using static Microsoft.Playwright.Assertions;
 namespace Ura.BrowserTests;
 
 /// <summary>
-/// An outreach officer records a training with pre/post scores and sees the change; the training and
-/// exchange visit pages open for an outreach officer and a coordinator, in English and another
-/// language, and pass the accessibility check, which runs on each arrival.
+/// An outreach officer records a training with pre/post scores and sees the change, and corrects an
+/// exchange visit; the training and exchange visit pages open for an outreach officer and a coordinator,
+/// in English and another language, and pass the accessibility check, which runs on each arrival.
 /// </summary>
 public sealed class TrainingPagesTests(UraServer server, BrowserFixture browser, ITestOutputHelper output)
     : BrowserTest(server, browser, output)
@@ -64,5 +64,43 @@ public sealed class TrainingPagesTests(UraServer server, BrowserFixture browser,
             Assert.Equal(200, response!.Status);
             await Expect(page.Locator("html")).ToHaveAttributeAsync("lang", language);
         }
+    }
+
+    [Fact]
+    public async Task OutreachOfficer_CorrectsExchangeVisit_RefusedDatesShownThenSaved()
+    {
+        var page = await NewPageAsync();
+        await SignInAsync(page, DemoData.EmailOf("outreach", "mk"));
+        await UseLanguageAsync(page, "mk");
+        var visit = DemoTrainings.VisitId("MK", "RS");
+        await GoToAsync(page, $"/training/visits/{visit}");
+        await page.GetByRole(AriaRole.Main).GetByRole(AriaRole.Link, new() { Name = await TextAsync(page, "Training.Visit.Correct") }).ClickAsync();
+        await page.WaitForURLAsync($"**/training/visits/{visit}/edit");
+        await ArrivedAsync(page);
+
+        // The form comes filled with what was recorded.
+        await Expect(page.Locator("#i-purpose")).ToHaveValueAsync(new System.Text.RegularExpressions.Regex("^Студиска посета"));
+        await Expect(page.Locator("#Input_Female")).ToHaveValueAsync("5");
+        await Expect(page.Locator("#Input_Male")).ToHaveValueAsync("2");
+        var startsOn = DateOnly.ParseExact(await page.Locator("#i-Input-StartsOn").InputValueAsync(), "yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
+        await Expect(page.Locator("#i-host")).Not.ToHaveValueAsync("");
+        Assert.True(await page.Locator("input[name='Input.VisitingOrganisationIds']:checked").CountAsync() > 0);
+
+        // A last day before the first is refused beside the field, in the reader's language, and the page stays accessible.
+        await page.Locator("#i-Input-EndsOn").FillAsync(startsOn.AddDays(-1).ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture));
+        var save = page.GetByRole(AriaRole.Main).GetByRole(AriaRole.Button, new() { Name = await TextAsync(page, "Training.Save") });
+        await save.ClickAsync();
+        await Expect(page.Locator("#i-Input-EndsOn-error")).ToHaveTextAsync(await TextAsync(page, "Training.EndsBeforeStarts"));
+        await ArrivedAsync(page);
+
+        await page.Locator("#i-Input-EndsOn").FillAsync(startsOn.AddDays(3).ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture));
+        await page.Locator("#i-outcomes").FillAsync("Заеднички работилници за идентификација, две годишно.");
+        await page.Locator("#Input_Male").FillAsync("4");
+        await save.ClickAsync();
+        await page.WaitForURLAsync(new System.Text.RegularExpressions.Regex($"/training/visits/{visit}$"));
+        await ArrivedAsync(page);
+
+        await Expect(page.GetByRole(AriaRole.Main)).ToContainTextAsync("Заеднички работилници за идентификација, две годишно.");
+        await Expect(page.GetByRole(AriaRole.Main).Locator("tbody tr td").Last).ToHaveTextAsync("9");
     }
 }

@@ -81,8 +81,9 @@ internal static class TrainingTestSupport
     public static Task<string> VisitSnapshotAsync(UraFactory factory, Guid visitId) => factory.WithDb(async db =>
     {
         var v = await db.ExchangeVisits.AsNoTracking().Include(x => x.Visitors).SingleAsync(x => x.Id == visitId);
-        return string.Join("\n", [v.HostOrganisationId.ToString(), v.Purpose, v.Outcomes, $"{v.Female}/{v.Male}/{v.OtherOrUnknown}",
-            .. v.Visitors.Select(x => x.OrganisationId.ToString()).Order()]);
+        return string.Join("\n", [v.HostOrganisationId.ToString(), v.HostCountryCode, v.StartsOn.ToString("O"), v.EndsOn.ToString("O"),
+            v.Purpose, v.Outcomes, $"{v.Female}/{v.Male}/{v.OtherOrUnknown}",
+            .. v.Visitors.Select(x => x.OrganisationId + "/" + x.CountryCode).Order()]);
     });
 
     public static Task<(int Trainings, int Participants, int Organisations, int FollowUps, int Visits, int Visitors)> CountsAsync(UraFactory factory) =>

@@ -233,12 +233,14 @@ public static class UraApp
         app.UsePublicHelpPrivacy();
         if (!app.Environment.IsDevelopment())
             app.UseHsts();
+        // Before the error handlers: an API problem written on the way out (a body that is not JSON, a date
+        // that is not a date) is then titled in the caller's language, not in English.
+        app.UseRequestLocalization();
         app.UseWhen(c => IdentitySetup.IsApi(c.Request),
             api => api.UseExceptionHandler().UseStatusCodePages());
         app.UseWhen(c => !IdentitySetup.IsApi(c.Request),
             pages => pages.UseExceptionHandler("/error").UseStatusCodePagesWithReExecute("/error/{0}"));
         app.UseStaticFiles();
-        app.UseRequestLocalization();
         app.UseRouting();
         app.UseRateLimiter();
         app.UseAuthentication();

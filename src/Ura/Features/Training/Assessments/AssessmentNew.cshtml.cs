@@ -8,15 +8,23 @@ using Ura.Resources;
 
 namespace Ura.Features.Training.Assessments;
 
+/// <summary>What the shared assessment fields need from their page.</summary>
+public interface IAssessmentFormPage
+{
+    AssessmentCorrectionInput Input { get; }
+}
+
 /// <summary>Records an assessment in the outreach officer's own programme: a provider, the date, the assessors and every criterion scored.</summary>
 [Authorize(Policy = Policies.Outreach)]
-public sealed class AssessmentNewModel(AssessmentProgrammes programmes, IStringLocalizer<Text> text) : PageModel
+public sealed class AssessmentNewModel(AssessmentProgrammes programmes, IStringLocalizer<Text> text) : PageModel, IAssessmentFormPage
 {
     public CapacityProgramme Programme { get; private set; } = null!;
     public IReadOnlyList<ProviderChoice> Providers { get; private set; } = [];
 
     [BindProperty]
     public AssessmentInput Input { get; set; } = new();
+
+    AssessmentCorrectionInput IAssessmentFormPage.Input => Input;
 
     public async Task<IActionResult> OnGetAsync(Guid id) => await LoadAsync(id) ? Page() : NotFound();
 

@@ -33,12 +33,12 @@ public sealed class ScoreInput
     public string? Evidence { get; set; }
 }
 
-/// <summary>An assessment of a provider: every criterion of the framework scored, with evidence where the score asks for it.</summary>
-public sealed class AssessmentInput
+/// <summary>
+/// What a correction of a recorded assessment replaces: the date, the assessors and every criterion's score
+/// and evidence. The programme and the provider stay as recorded (an assessment of the wrong provider is removed).
+/// </summary>
+public class AssessmentCorrectionInput
 {
-    [Display(Name = "Assessments.Field.Provider")]
-    public Guid? ProviderId { get; set; }
-
     [Required(ErrorMessage = "Validation.Required"), Display(Name = "Assessments.Field.AssessedOn")]
     public DateOnly? AssessedOn { get; set; }
 
@@ -46,6 +46,13 @@ public sealed class AssessmentInput
     public string? Assessors { get; set; }
 
     public List<ScoreInput> Scores { get; set; } = [];
+}
+
+/// <summary>An assessment of a provider: every criterion of the framework scored, with evidence where the score asks for it.</summary>
+public sealed class AssessmentInput : AssessmentCorrectionInput
+{
+    [Display(Name = "Assessments.Field.Provider")]
+    public Guid? ProviderId { get; set; }
 }
 
 public sealed record ProgrammeSummary(Guid Id, string Name, string CountryCode, string OrganisationName,
@@ -64,14 +71,20 @@ public sealed record ScoreView(string Criterion, string Dimension, int Score, st
 public sealed record AssessmentView(Guid Id, Guid ProgrammeId, Guid ProviderId, string ProviderName, DateOnly AssessedOn,
     string? Assessors, string Framework, IReadOnlyList<DimensionScore> Dimensions, decimal? Overall, IReadOnlyList<ScoreView> Scores);
 
-public sealed record ProviderHistory(ProgrammeSummary Programme, Guid ProviderId, string ProviderName, IReadOnlyList<AssessmentView> Assessments);
+/// <summary>A provider's assessments in a programme; <see cref="CanChange"/> is true for those who may record, correct and remove them.</summary>
+public sealed record ProviderHistory(ProgrammeSummary Programme, Guid ProviderId, string ProviderName, IReadOnlyList<AssessmentView> Assessments,
+    bool CanChange);
+
+/// <summary>A recorded assessment as its correction and removal pages show it, with the scores as the form takes them.</summary>
+public sealed record AssessmentUnderCorrection(Guid Id, Guid ProgrammeId, string ProgrammeName, Guid ProviderId, string ProviderName,
+    AssessmentCorrectionInput Recorded);
 
 public sealed record ProviderChoice(Guid Id, string Name);
 
 /// <summary>
 /// Capacity programmes and the assessments recorded in them. Who sees what: outreach officers their own
-/// organisation's programmes (and only they record assessments in them), national coordinators their
-/// country's, analysts all of them, figures only. Anything else is not found.
+/// organisation's programmes (and only they record, correct and remove assessments in them), national
+/// coordinators their country's, analysts all of them, figures only. Anything else is not found.
 /// </summary>
 public sealed class AssessmentProgrammes(UraDbContext db, CurrentUser user, AuditLog audit, TimeProvider clock)
 {
@@ -136,7 +149,8 @@ public sealed class AssessmentProgrammes(UraDbContext db, CurrentUser user, Audi
             .Where(a => a.ProgrammeId == programme.Id && a.ProviderId == providerId)
             .OrderBy(a => a.AssessedOn).ThenBy(a => a.RecordedAt).ToListAsync(ct);
         var summary = (await FiguresAsync(programme, ct)).Summary;
-        return new ProviderHistory(summary, providerId, provider, [.. assessments.Select(a => View(a, provider))]);
+        var canChange = await Writable().AnyAsync(p => p.Id == programme.Id, ct);
+        return new ProviderHistory(summary, providerId, provider, [.. assessments.Select(a => View(a, provider))], canChange);
     }
 
     public async Task<AssessmentView?> GetAssessmentAsync(Guid id, CancellationToken ct)
@@ -160,6 +174,37 @@ public sealed class AssessmentProgrammes(UraDbContext db, CurrentUser user, Audi
     /// <summary>The programme, when the user may record assessments in it.</summary>
     public Task<CapacityProgramme?> WritableAsync(Guid programmeId, CancellationToken ct) =>
         Writable().AsNoTracking().FirstOrDefaultAsync(p => p.Id == programmeId, ct);
+
+    /// <summary>
+    /// An assessment of the programme, when the user may record in it (and so correct or remove it); null otherwise,
+    /// also when the assessment belongs to another programme than the one named.
+    /// </summary>
+    public async Task<AssessmentUnderCorrection?> ForCorrectionAsync(Guid programmeId, Guid assessmentId, CancellationToken ct)
+    {
+        var programme = await Writable().AsNoTracking().FirstOrDefaultAsync(p => p.Id == programmeId, ct);
+        if (programme is null)
+            return null;
+        var a = await db.CapacityAssessments.AsNoTracking().Include(x => x.Scores).Include(x => x.Provider)
+            .FirstOrDefaultAsync(x => x.Id == assessmentId && x.ProgrammeId == programme.Id, ct);
+        if (a is null)
+            return null;
+        var order = Framework.Criteria.Select((c, i) => (c.Criterion.Key, i)).ToDictionary(x => x.Key, x => x.i);
+        return new AssessmentUnderCorrection(a.Id, programme.Id, programme.Name, a.ProviderId, a.Provider!.Name, new AssessmentCorrectionInput
+        {
+            AssessedOn = a.AssessedOn,
+            Assessors = a.Assessors,
+            Scores = [.. a.Scores.OrderBy(s => order.GetValueOrDefault(s.Criterion, int.MaxValue))
+                .Select(s => new ScoreInput { Criterion = s.Criterion, Score = s.Score, Evidence = s.Evidence })],
+        });
+    }
+
+    /// <summary>The assessment with its scores, tracked, when it belongs to a programme the user may record in.</summary>
+    private Task<CapacityAssessment?> WritableAssessmentAsync(Guid assessmentId, CancellationToken ct)
+    {
+        var writable = Writable().Select(p => p.Id);
+        return db.CapacityAssessments.Include(a => a.Scores).Include(a => a.Programme)
+            .FirstOrDefaultAsync(a => a.Id == assessmentId && writable.Contains(a.ProgrammeId), ct);
+    }
 
     public async Task<CommandResult<ProgrammeSummary>> CreateProgrammeAsync(ProgrammeInput input, CancellationToken ct)
     {
@@ -215,12 +260,68 @@ public sealed class AssessmentProgrammes(UraDbContext db, CurrentUser user, Audi
                 OrganisationId = programme.OrganisationId,
                 Criterion = line.Criterion!,
                 Score = line.Score!.Value,
-                Evidence = string.IsNullOrWhiteSpace(line.Evidence) ? null : line.Evidence.Trim(),
+                Evidence = Clean(line.Evidence),
             });
         db.CapacityAssessments.Add(assessment);
         audit.Record("training.assessment.create", nameof(CapacityAssessment), assessment.Id);
         await db.SaveChangesAsync(ct);
         return CommandResult<AssessmentView>.Done(View(assessment, provider.Name));
+    }
+
+    /// <summary>
+    /// Corrects a recorded assessment: its date, assessors and every score and evidence, under the rules of recording
+    /// one. Out of the user's writable programmes it is not found and nothing changes.
+    /// </summary>
+    public async Task<CommandResult<AssessmentView>> CorrectAsync(Guid assessmentId, AssessmentCorrectionInput input, CancellationToken ct)
+    {
+        var assessment = await WritableAssessmentAsync(assessmentId, ct);
+        if (assessment is null)
+            return CommandResult<AssessmentView>.NotFound();
+        var errors = CheckCorrection(assessment.Programme!, input, Today);
+        if (errors.Count > 0)
+            return CommandResult<AssessmentView>.Refused([.. errors]);
+
+        assessment.AssessedOn = input.AssessedOn!.Value;
+        assessment.Assessors = input.Assessors!.Trim();
+        assessment.Framework = Framework.Key;
+        // Scores are changed in place by criterion (one row per criterion and assessment); rows of criteria
+        // no longer in the framework go.
+        var lines = input.Scores.ToDictionary(l => l.Criterion!);
+        foreach (var row in assessment.Scores.ToList())
+        {
+            if (lines.Remove(row.Criterion, out var line))
+            {
+                row.Score = line.Score!.Value;
+                row.Evidence = Clean(line.Evidence);
+            }
+            else
+                assessment.Scores.Remove(row);
+        }
+        foreach (var line in lines.Values)
+            assessment.Scores.Add(new CapacityScore
+            {
+                AssessmentId = assessment.Id, OrganisationId = assessment.OrganisationId, Criterion = line.Criterion!,
+                Score = line.Score!.Value, Evidence = Clean(line.Evidence),
+            });
+        audit.Record("training.assessment.change", nameof(CapacityAssessment), assessment.Id, $"programme={assessment.ProgrammeId}");
+        await db.SaveChangesAsync(ct);
+        var provider = await db.Organisations.Where(o => o.Id == assessment.ProviderId).Select(o => o.Name).FirstAsync(ct);
+        return CommandResult<AssessmentView>.Done(View(assessment, provider));
+    }
+
+    /// <summary>Removes an assessment recorded by mistake, with its scores; the programme's figures are computed without it from then on.</summary>
+    public async Task<CommandResult<AssessmentView>> RemoveAsync(Guid assessmentId, CancellationToken ct)
+    {
+        var assessment = await WritableAssessmentAsync(assessmentId, ct);
+        if (assessment is null)
+            return CommandResult<AssessmentView>.NotFound();
+        var provider = await db.Organisations.Where(o => o.Id == assessment.ProviderId).Select(o => o.Name).FirstAsync(ct);
+        var view = View(assessment, provider);
+        db.CapacityAssessments.Remove(assessment);
+        audit.Record("training.assessment.remove", nameof(CapacityAssessment), assessment.Id,
+            $"programme={assessment.ProgrammeId} provider={assessment.ProviderId}");
+        await db.SaveChangesAsync(ct);
+        return CommandResult<AssessmentView>.Done(view);
     }
 
     public static List<RuleError> CheckProgramme(ProgrammeInput input)
@@ -252,10 +353,19 @@ public sealed class AssessmentProgrammes(UraDbContext db, CurrentUser user, Audi
     /// </summary>
     public static List<RuleError> CheckAssessment(CapacityProgramme programme, AssessmentInput input, bool providerKnown, DateOnly today)
     {
-        var framework = CapacityFramework.Current;
         var errors = new List<RuleError>();
         if (!providerKnown)
             errors.Add(new(nameof(input.ProviderId), "Assessments.UnknownProvider"));
+        errors.AddRange(CheckCorrection(programme, input, today));
+        return errors;
+    }
+
+    /// <summary>The rules of an assessment that do not depend on the provider: date, assessors and the scores.</summary>
+    public static List<RuleError> CheckCorrection(CapacityProgramme programme, AssessmentCorrectionInput input, DateOnly today)
+    {
+        var framework = CapacityFramework.Current;
+        input.Scores ??= [];
+        var errors = new List<RuleError>();
         if (input.AssessedOn is not { } on)
             errors.Add(new(nameof(input.AssessedOn), "Validation.Required"));
         else if (on < programme.StartsOn || on > programme.EndsOn)
@@ -290,6 +400,8 @@ public sealed class AssessmentProgrammes(UraDbContext db, CurrentUser user, Audi
             errors.Add(new(nameof(input.Scores), "Assessments.CriterionMissing"));
         return errors;
     }
+
+    private static string? Clean(string? value) => string.IsNullOrWhiteSpace(value) ? null : value.Trim();
 
     private AssessmentView View(CapacityAssessment a, string providerName)
     {

@@ -18,8 +18,8 @@ public sealed record FrameworkCriterionView(string Key, string Text);
 
 /// <summary>
 /// <c>/api/v1/training/programmes</c> and <c>/api/v1/training/assessments</c>: capacity programmes and
-/// assessments of service providers. Outreach officers create programmes and record assessments in
-/// their own organisation's; coordinators read their country's, analysts all (figures only). Out of
+/// assessments of service providers. Outreach officers create programmes and record, correct and remove
+/// assessments in their own organisation's; coordinators read their country's, analysts all (figures only). Out of
 /// scope answers 404.
 /// </summary>
 public static class AssessmentsApi
@@ -41,6 +41,10 @@ public static class AssessmentsApi
             .WithSummary("Records an assessment of a provider of the programme's country: every criterion scored once on the scale, evidence for scores from the framework's evidence level up, a date within the programme and not in the future.");
         training.MapGet("/assessments/{id:guid}", GetAssessment).WithName("TrainingGetAssessment").RequireAuthorization(Policies.ProgrammeReader)
             .WithSummary("One assessment: scores per criterion with evidence, dimension averages and the overall score (analysts get no evidence or assessor names).");
+        training.MapPut("/assessments/{id:guid}", Correct).WithName("TrainingCorrectAssessment").RequireAuthorization(Policies.Outreach)
+            .WithSummary("Corrects an assessment in a programme of the caller's organisation: replaces its date, assessors and every criterion's score and evidence under the rules of recording one; the provider stays.");
+        training.MapDelete("/assessments/{id:guid}", Remove).WithName("TrainingRemoveAssessment").RequireAuthorization(Policies.Outreach)
+            .WithSummary("Removes an assessment recorded by mistake in a programme of the caller's organisation, with its scores; the programme's figures no longer count it.");
     }
 
     private static Ok<FrameworkView> Framework()
@@ -76,4 +80,11 @@ public static class AssessmentsApi
 
     private static async Task<Results<Ok<AssessmentView>, NotFound>> GetAssessment(Guid id, AssessmentProgrammes programmes, CancellationToken ct) =>
         await programmes.GetAssessmentAsync(id, ct) is { } assessment ? TypedResults.Ok(assessment) : TypedResults.NotFound();
+
+    private static async Task<Results<Ok<AssessmentView>, NotFound, ValidationProblem>> Correct(
+        Guid id, AssessmentCorrectionInput body, AssessmentProgrammes programmes, IStringLocalizer<Text> text, CancellationToken ct) =>
+        (await programmes.CorrectAsync(id, body, ct)).ToOk(text);
+
+    private static async Task<Results<NoContent, NotFound>> Remove(Guid id, AssessmentProgrammes programmes, CancellationToken ct) =>
+        (await programmes.RemoveAsync(id, ct)).Found ? TypedResults.NoContent() : TypedResults.NotFound();
 }

@@ -41,12 +41,16 @@ public sealed class ExchangeVisitInput
 public sealed record ExchangeVisitSummary(Guid Id, OrganisationRef Host, IReadOnlyList<OrganisationRef> Visitors, DateOnly StartsOn, DateOnly EndsOn,
     int Participants);
 
-/// <summary>A visit as its reader may see it; <see cref="Purpose"/> and <see cref="Outcomes"/> are null for analysts (figures only).</summary>
+/// <summary>
+/// A visit as its reader may see it; <see cref="Purpose"/> and <see cref="Outcomes"/> are null for analysts (figures only);
+/// <see cref="CanChange"/> is true for the recording organisation's outreach officers.
+/// </summary>
 public sealed record ExchangeVisitView(Guid Id, OrganisationRef RecordedBy, OrganisationRef Host, IReadOnlyList<OrganisationRef> Visitors,
-    DateOnly StartsOn, DateOnly EndsOn, string? Purpose, string? Outcomes, int Female, int Male, int OtherOrUnknown, int Participants);
+    DateOnly StartsOn, DateOnly EndsOn, string? Purpose, string? Outcomes, int Female, int Male, int OtherOrUnknown, int Participants,
+    bool CanChange);
 
 /// <summary>
-/// Exchange visits: outreach officers read and record their organisation's, national coordinators
+/// Exchange visits: outreach officers read, record and correct their organisation's, national coordinators
 /// read those hosted in or visiting from their country, analysts read all as figures.
 /// </summary>
 public sealed class ExchangeVisits(UraDbContext db, CurrentUser user, AuditLog audit, TimeProvider clock)
@@ -67,6 +71,9 @@ public sealed class ExchangeVisits(UraDbContext db, CurrentUser user, AuditLog a
                 || (coordinator && (v.HostCountryCode == country || v.Visitors.Any(x => x.CountryCode == country))));
         }
     }
+
+    /// <summary>The visits the user's organisation recorded, the only ones an outreach officer may correct.</summary>
+    private IQueryable<ExchangeVisit> Own => user.IsInRole(Roles.OutreachOfficer) ? db.ExchangeVisits.OfOwnOrganisation(user) : db.ExchangeVisits.Where(_ => false);
 
     public async Task<IReadOnlyList<ExchangeVisitSummary>> ListAsync(int? year, CancellationToken ct)
     {
@@ -92,12 +99,79 @@ public sealed class ExchangeVisits(UraDbContext db, CurrentUser user, AuditLog a
         var text = SeesText;
         return new ExchangeVisitView(v.Id, names[v.OrganisationId], names[v.HostOrganisationId],
             [.. v.Visitors.Select(x => names[x.OrganisationId]).OrderBy(o => o.CountryCode).ThenBy(o => o.Name)], v.StartsOn, v.EndsOn,
-            text ? v.Purpose : null, text ? v.Outcomes : null, v.Female, v.Male, v.OtherOrUnknown, v.Participants);
+            text ? v.Purpose : null, text ? v.Outcomes : null, v.Female, v.Male, v.OtherOrUnknown, v.Participants,
+            user.IsInRole(Roles.OutreachOfficer) && v.OrganisationId == user.OrganisationId);
     }
+
+    /// <summary>The visit as its correction form shows it; null unless the user's organisation recorded it.</summary>
+    public async Task<ExchangeVisitInput?> ForEditAsync(Guid id, CancellationToken ct)
+    {
+        var v = await Own.AsNoTracking().Include(x => x.Visitors).FirstOrDefaultAsync(x => x.Id == id, ct);
+        return v is null ? null : new ExchangeVisitInput
+        {
+            HostOrganisationId = v.HostOrganisationId, VisitingOrganisationIds = [.. v.Visitors.Select(x => x.OrganisationId)],
+            StartsOn = v.StartsOn, EndsOn = v.EndsOn, Purpose = v.Purpose, Outcomes = v.Outcomes,
+            Female = v.Female, Male = v.Male, OtherOrUnknown = v.OtherOrUnknown,
+        };
+    }
+
+    /// <summary>Whether the user's organisation recorded this visit (for pages that must answer 404 first).</summary>
+    public Task<bool> IsOwnAsync(Guid id, CancellationToken ct) => Own.AnyAsync(v => v.Id == id, ct);
 
     public async Task<CommandResult<ExchangeVisitView>> CreateAsync(ExchangeVisitInput input, CancellationToken ct)
     {
-        input.VisitingOrganisationIds ??= [];
+        var (errors, organisations) = await CheckAsync(input, ct);
+        if (errors.Count > 0)
+            return CommandResult<ExchangeVisitView>.Refused([.. errors]);
+
+        var visit = new ExchangeVisit
+        {
+            OrganisationId = user.RequiredOrganisationId, HostCountryCode = "", Purpose = "", CreatedAt = clock.GetUtcNow().UtcDateTime,
+        };
+        Apply(visit, input, organisations);
+        db.ExchangeVisits.Add(visit);
+        audit.Record("training.visit.create", nameof(ExchangeVisit), visit.Id);
+        await db.SaveChangesAsync(ct);
+        return CommandResult<ExchangeVisitView>.Done((await GetAsync(visit.Id, ct))!);
+    }
+
+    /// <summary>Corrects a visit of the user's organisation under the rules of recording one; another organisation's is not found.</summary>
+    public async Task<CommandResult<ExchangeVisitView>> ChangeAsync(Guid id, ExchangeVisitInput input, CancellationToken ct)
+    {
+        var visit = await Own.Include(v => v.Visitors).FirstOrDefaultAsync(v => v.Id == id, ct);
+        if (visit is null)
+            return CommandResult<ExchangeVisitView>.NotFound();
+        var (errors, organisations) = await CheckAsync(input, ct);
+        if (errors.Count > 0)
+            return CommandResult<ExchangeVisitView>.Refused([.. errors]);
+        Apply(visit, input, organisations);
+        audit.Record("training.visit.change", nameof(ExchangeVisit), visit.Id);
+        await db.SaveChangesAsync(ct);
+        return CommandResult<ExchangeVisitView>.Done((await GetAsync(visit.Id, ct))!);
+    }
+
+    private static void Apply(ExchangeVisit visit, ExchangeVisitInput input, Dictionary<Guid, Organisation> organisations)
+    {
+        var host = organisations[input.HostOrganisationId!.Value];
+        visit.HostOrganisationId = host.Id;
+        visit.HostCountryCode = host.CountryCode;
+        visit.StartsOn = input.StartsOn!.Value;
+        visit.EndsOn = input.EndsOn!.Value;
+        visit.Purpose = input.Purpose!.Trim();
+        visit.Outcomes = string.IsNullOrWhiteSpace(input.Outcomes) ? null : input.Outcomes.Trim();
+        visit.Female = input.Female ?? 0;
+        visit.Male = input.Male ?? 0;
+        visit.OtherOrUnknown = input.OtherOrUnknown ?? 0;
+        // Visitor rows are keyed by the organisation: keep those still visiting, drop the others, add the new ones.
+        var ids = input.VisitingOrganisationIds.ToHashSet();
+        visit.Visitors.RemoveAll(x => !ids.Contains(x.OrganisationId));
+        foreach (var id in ids.Where(id => visit.Visitors.All(x => x.OrganisationId != id)))
+            visit.Visitors.Add(new ExchangeVisitor { VisitId = visit.Id, OrganisationId = id, CountryCode = organisations[id].CountryCode });
+    }
+
+    /// <summary>Every rule of a visit, with the host and visiting organisations it names (loaded once for both).</summary>
+    private async Task<(List<RuleError> Errors, Dictionary<Guid, Organisation> Organisations)> CheckAsync(ExchangeVisitInput input, CancellationToken ct)
+    {
         var errors = Check(input);
         var ids = input.VisitingOrganisationIds.Distinct().ToList();
         var organisations = await db.Organisations.AsNoTracking()
@@ -106,23 +180,7 @@ public sealed class ExchangeVisits(UraDbContext db, CurrentUser user, AuditLog a
             errors.Add(new(nameof(input.HostOrganisationId), "Training.UnknownOrganisation"));
         if (!ids.All(organisations.ContainsKey))
             errors.Add(new(nameof(input.VisitingOrganisationIds), "Training.UnknownOrganisation"));
-        if (errors.Count > 0)
-            return CommandResult<ExchangeVisitView>.Refused([.. errors]);
-
-        var host = organisations[input.HostOrganisationId!.Value];
-        var visit = new ExchangeVisit
-        {
-            OrganisationId = user.RequiredOrganisationId, HostOrganisationId = host.Id, HostCountryCode = host.CountryCode,
-            StartsOn = input.StartsOn!.Value, EndsOn = input.EndsOn!.Value, Purpose = input.Purpose!.Trim(),
-            Outcomes = string.IsNullOrWhiteSpace(input.Outcomes) ? null : input.Outcomes.Trim(),
-            Female = input.Female ?? 0, Male = input.Male ?? 0, OtherOrUnknown = input.OtherOrUnknown ?? 0, CreatedAt = clock.GetUtcNow().UtcDateTime,
-        };
-        foreach (var id in ids)
-            visit.Visitors.Add(new ExchangeVisitor { VisitId = visit.Id, OrganisationId = id, CountryCode = organisations[id].CountryCode });
-        db.ExchangeVisits.Add(visit);
-        audit.Record("training.visit.create", nameof(ExchangeVisit), visit.Id);
-        await db.SaveChangesAsync(ct);
-        return CommandResult<ExchangeVisitView>.Done((await GetAsync(visit.Id, ct))!);
+        return (errors, organisations);
     }
 
     /// <summary>The rules of a visit that need no database.</summary>

@@ -8,7 +8,7 @@ namespace Ura.Features.Training.Trainings;
 
 /// <summary>
 /// <c>/api/v1/training/trainings</c> and <c>/api/v1/training/visits</c>: trainings and exchange visits.
-/// Outreach officers read and write their organisation's; national coordinators read their country's;
+/// Outreach officers read, write and correct their organisation's; national coordinators read their country's;
 /// analysts read all, as figures. Out of scope answers 404.
 /// </summary>
 public static class TrainingsApi
@@ -36,6 +36,8 @@ public static class TrainingsApi
             .WithSummary("An exchange visit: host and visiting organisations with their countries, dates, participants by sex; purpose and outcomes are left out for analysts.");
         visits.MapPost("/", CreateVisit).WithName("TrainingCreateVisit").RequireAuthorization(Policies.Outreach)
             .WithSummary("Records an exchange visit for the caller's organisation: a host, at least one other visiting organisation, dates, purpose, participants by sex.");
+        visits.MapPut("/{id:guid}", ChangeVisit).WithName("TrainingChangeVisit").RequireAuthorization(Policies.Outreach)
+            .WithSummary("Corrects an exchange visit the caller's organisation recorded: replaces host, visiting organisations, dates, purpose, outcomes and participants under the rules of recording one.");
     }
 
     /// <summary>Body of the follow-up done switch.</summary>
@@ -78,4 +80,8 @@ public static class TrainingsApi
         var result = await visits.CreateAsync(body, ct);
         return result.ToCreated($"/api/v1/training/visits/{result.Value?.Id}", text);
     }
+
+    private static async Task<Results<Ok<ExchangeVisitView>, NotFound, ValidationProblem>> ChangeVisit(
+        Guid id, ExchangeVisitInput body, ExchangeVisits visits, IStringLocalizer<Text> text, CancellationToken ct) =>
+        (await visits.ChangeAsync(id, body, ct)).ToOk(text);
 }

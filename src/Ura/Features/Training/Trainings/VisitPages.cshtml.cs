@@ -22,29 +22,76 @@ public sealed class VisitListModel(ExchangeVisits visits, CurrentUser user) : Pa
     public async Task OnGetAsync() => Visits = await visits.ListAsync(Year, HttpContext.RequestAborted);
 }
 
-/// <summary>Records an exchange visit for the outreach officer's organisation.</summary>
-[Authorize(Policy = Policies.Outreach)]
-public sealed class VisitNewModel(ExchangeVisits visits, TrainingRegister register, IStringLocalizer<Text> text) : PageModel
+/// <summary>What the shared visit fields need from their page.</summary>
+public interface IVisitFormPage
+{
+    ExchangeVisitInput Input { get; }
+    IReadOnlyList<OrganisationRef> Organisations { get; }
+}
+
+/// <summary>A page that records or corrects an exchange visit: the form, the directory's organisations to choose from, refusals shown beside the fields.</summary>
+public abstract class VisitFormPage(TrainingRegister register, IStringLocalizer<Text> text) : PageModel, IVisitFormPage
 {
     [BindProperty]
     public ExchangeVisitInput Input { get; set; } = new();
 
     public IReadOnlyList<OrganisationRef> Organisations { get; private set; } = [];
 
-    public async Task OnGetAsync() => Organisations = await register.OrganisationsAsync(HttpContext.RequestAborted);
+    protected async Task LoadChoicesAsync() => Organisations = await register.OrganisationsAsync(HttpContext.RequestAborted);
+
+    protected IActionResult? Refused(CommandResult<ExchangeVisitView> result)
+    {
+        if (result.Succeeded)
+            return null;
+        if (!result.Found)
+            return NotFound();
+        result.Errors.AddTo(ModelState, text);
+        return Page();
+    }
+}
+
+/// <summary>Records an exchange visit for the outreach officer's organisation.</summary>
+[Authorize(Policy = Policies.Outreach)]
+public sealed class VisitNewModel(ExchangeVisits visits, TrainingRegister register, IStringLocalizer<Text> text) : VisitFormPage(register, text)
+{
+    public Task OnGetAsync() => LoadChoicesAsync();
 
     public async Task<IActionResult> OnPostAsync()
     {
-        Organisations = await register.OrganisationsAsync(HttpContext.RequestAborted);
+        await LoadChoicesAsync();
         if (!ModelState.IsValid)
             return Page();
         var result = await visits.CreateAsync(Input, HttpContext.RequestAborted);
-        if (!result.Succeeded)
-        {
-            result.Errors.AddTo(ModelState, text);
+        return Refused(result) ?? LocalRedirect($"/training/visits/{result.Value!.Id}");
+    }
+}
+
+/// <summary>Corrects an exchange visit the outreach officer's organisation recorded; another organisation's is not found.</summary>
+[Authorize(Policy = Policies.Outreach)]
+public sealed class VisitEditModel(ExchangeVisits visits, TrainingRegister register, IStringLocalizer<Text> text) : VisitFormPage(register, text)
+{
+    public Guid Id { get; private set; }
+
+    public async Task<IActionResult> OnGetAsync(Guid id)
+    {
+        if (await visits.ForEditAsync(id, HttpContext.RequestAborted) is not { } input)
+            return NotFound();
+        Id = id;
+        Input = input;
+        await LoadChoicesAsync();
+        return Page();
+    }
+
+    public async Task<IActionResult> OnPostAsync(Guid id)
+    {
+        if (!await visits.IsOwnAsync(id, HttpContext.RequestAborted))
+            return NotFound();
+        Id = id;
+        await LoadChoicesAsync();
+        if (!ModelState.IsValid)
             return Page();
-        }
-        return LocalRedirect($"/training/visits/{result.Value!.Id}");
+        var result = await visits.ChangeAsync(id, Input, HttpContext.RequestAborted);
+        return Refused(result) ?? LocalRedirect($"/training/visits/{id}");
     }
 }
 
