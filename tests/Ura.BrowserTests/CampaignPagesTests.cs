@@ -10,7 +10,8 @@ namespace Ura.BrowserTests;
 /// An outreach officer in Albania opens the campaigns from the main navigation, opens the demo campaign
 /// "Migro i sigurt" (this year's), records an activity with the people reached by sex and age band and sees it
 /// listed with its total, in English and in Albanian; a negative count is refused with the localised message and
-/// records nothing. Every page passes the accessibility check on arrival.
+/// records nothing; an activity recorded with a mistake is corrected through its prefilled form, then removed, and
+/// the totals follow. Every page passes the accessibility check on arrival.
 /// </summary>
 public sealed partial class CampaignPagesTests(UraServer server, BrowserFixture browser, ITestOutputHelper output)
     : BrowserTest(server, browser, output)
@@ -55,7 +56,7 @@ public sealed partial class CampaignPagesTests(UraServer server, BrowserFixture 
         var row = page.GetByRole(AriaRole.Row).Filter(new() { HasText = place });
         await Expect(row).ToHaveCountAsync(1);
         await Expect(row.Locator("td")).ToHaveTextAsync(
-            [heldOn.ToString("d", CultureInfo.GetCultureInfo(language)), place, channel, "10", "5", "1", "16", ""]);
+            [heldOn.ToString("d", CultureInfo.GetCultureInfo(language)), place, channel, "10", "5", "1", "16", "", await ActionsTextAsync(page)]);
         Assert.Equal(reachBefore + 16, await ReachTotalAsync(page));
     }
 
@@ -92,6 +93,73 @@ public sealed partial class CampaignPagesTests(UraServer server, BrowserFixture 
         await GoToAsync(page, campaignPath);
         await Expect(page.GetByRole(AriaRole.Row).Filter(new() { HasText = place })).ToHaveCountAsync(0);
         await Expect(ActivityRows(page)).ToHaveCountAsync(rowsBefore);
+        Assert.Equal(reachBefore, await ReachTotalAsync(page));
+    }
+
+    [Fact]
+    public async Task OutreachOfficer_CorrectsActivity_FormPrefilledAndTotalsFollow()
+    {
+        var page = await NewPageAsync();
+        await OpenDemoCampaignAsync(page, "sq");
+        var campaignPath = PathOf(page);
+        var reachBefore = await ReachTotalAsync(page);
+        var heldOn = new DateOnly(DateTime.UtcNow.Year, 4, 10);
+        var shown = heldOn.ToString("d", CultureInfo.GetCultureInfo("sq"));
+        var channel = await TextAsync(page, "CampaignChannel.SchoolSessions");
+
+        // An activity of the test's own, recorded with a mistake: 21 people where there were 15.
+        var place = "Shkolla e mesme, Korçë " + Guid.NewGuid().ToString("N")[..6];
+        await GoToAsync(page, campaignPath + "/activities/new");
+        await page.GetByLabel(await TextAsync(page, "Campaigns.Activity.HeldOn"), new() { Exact = true })
+            .FillAsync(heldOn.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture));
+        await page.GetByLabel(await TextAsync(page, "Campaigns.Activity.Place"), new() { Exact = true }).FillAsync(place);
+        await page.GetByLabel(await TextAsync(page, "Campaigns.Activity.Channel"), new() { Exact = true })
+            .SelectOptionAsync(new SelectOptionValue { Label = channel });
+        await (await PeopleBoxAsync(page, "Female", "From12To17")).FillAsync("12");
+        await (await PeopleBoxAsync(page, "Male", "From12To17")).FillAsync("9");
+        await page.GetByRole(AriaRole.Main).GetByRole(AriaRole.Button, new() { Name = await TextAsync(page, "Campaigns.Activity.Save") }).ClickAsync();
+        await page.WaitForURLAsync("**" + campaignPath + "#activities");
+        await ArrivedAsync(page);
+        Assert.Equal(reachBefore + 21, await ReachTotalAsync(page));
+
+        // Correct it from its row: the form shows what was recorded.
+        var row = page.GetByRole(AriaRole.Row).Filter(new() { HasText = place });
+        await row.GetByRole(AriaRole.Link, new() { Name = await TextAsync(page, "Campaigns.Correct") }).ClickAsync();
+        await page.WaitForURLAsync(new Regex(Regex.Escape(campaignPath) + "/activities/[0-9a-f-]{36}/edit$"));
+        await ArrivedAsync(page);
+        await Expect(page.GetByRole(AriaRole.Heading, new() { Name = await TextAsync(page, "Campaigns.Activity.EditTitle"), Level = 1 })).ToBeVisibleAsync();
+        var placeBox = page.GetByLabel(await TextAsync(page, "Campaigns.Activity.Place"), new() { Exact = true });
+        await Expect(placeBox).ToHaveValueAsync(place);
+        await Expect(page.GetByLabel(await TextAsync(page, "Campaigns.Activity.HeldOn"), new() { Exact = true }))
+            .ToHaveValueAsync(heldOn.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture));
+        await Expect(page.GetByLabel(await TextAsync(page, "Campaigns.Activity.Channel"), new() { Exact = true })).ToHaveValueAsync("SchoolSessions");
+        await Expect(await PeopleBoxAsync(page, "Female", "From12To17")).ToHaveValueAsync("12");
+        await Expect(await PeopleBoxAsync(page, "Male", "From12To17")).ToHaveValueAsync("9");
+
+        // Fourteen girls, no boys, one person of another or unknown sex aged 18-24; the place was misspelt.
+        var corrected = place.Replace("Korçë", "Korça", StringComparison.Ordinal);
+        await placeBox.FillAsync(corrected);
+        await (await PeopleBoxAsync(page, "Female", "From12To17")).FillAsync("14");
+        await (await PeopleBoxAsync(page, "Male", "From12To17")).FillAsync("");
+        await (await PeopleBoxAsync(page, "OtherOrUnknown", "From18To24")).FillAsync("1");
+        await page.GetByRole(AriaRole.Main).GetByRole(AriaRole.Button, new() { Name = await TextAsync(page, "Admin.Save") }).ClickAsync();
+        await page.WaitForURLAsync("**" + campaignPath + "#activities");
+        await ArrivedAsync(page);
+
+        var correctedRow = page.GetByRole(AriaRole.Row).Filter(new() { HasText = corrected });
+        await Expect(correctedRow.Locator("td")).ToHaveTextAsync([shown, corrected, channel, "14", "0", "1", "15", "", await ActionsTextAsync(page)]);
+        await Expect(page.GetByRole(AriaRole.Row).Filter(new() { HasText = place })).ToHaveCountAsync(0);
+        Assert.Equal(reachBefore + 15, await ReachTotalAsync(page));
+
+        // It was a test: remove it again, after the confirmation page.
+        await correctedRow.GetByRole(AriaRole.Link, new() { Name = await TextAsync(page, "Campaigns.Remove") }).ClickAsync();
+        await page.WaitForURLAsync(new Regex(Regex.Escape(campaignPath) + "/activities/[0-9a-f-]{36}/remove$"));
+        await ArrivedAsync(page);
+        await Expect(page.GetByText(corrected, new() { Exact = true })).ToBeVisibleAsync();
+        await page.GetByRole(AriaRole.Main).GetByRole(AriaRole.Button, new() { Name = await TextAsync(page, "Campaigns.RemoveConfirm") }).ClickAsync();
+        await page.WaitForURLAsync("**" + campaignPath + "#activities");
+        await ArrivedAsync(page);
+        await Expect(page.GetByRole(AriaRole.Row).Filter(new() { HasText = corrected })).ToHaveCountAsync(0);
         Assert.Equal(reachBefore, await ReachTotalAsync(page));
     }
 
@@ -138,6 +206,10 @@ public sealed partial class CampaignPagesTests(UraServer server, BrowserFixture 
             await TextAsync(page, "Sex." + sex), await TextAsync(page, "AgeBand." + ageBand));
         return page.GetByLabel(label, new() { Exact = true });
     }
+
+    /// <summary>The text of an activity's last cell for its own organisation's officer: the correct and remove links.</summary>
+    private static async Task<string> ActionsTextAsync(IPage page) =>
+        $"{await TextAsync(page, "Campaigns.Correct")} {await TextAsync(page, "Campaigns.Remove")}";
 
     /// <summary>Everyone the campaign reached, from the foot of its people-reached table.</summary>
     private static async Task<int> ReachTotalAsync(IPage page) =>

@@ -43,6 +43,20 @@ internal static class CampaignTestSupport
         return (await response.Content.ReadFromJsonAsync<CampaignView>(JsonOptions))!;
     }
 
+    public static async Task<ActivityView> AddActivityAsync(HttpClient client, Guid campaignId, object activity)
+    {
+        var response = await client.PostAsJsonAsync($"{Api}/{campaignId}/activities", activity);
+        Assert.Equal(HttpStatusCode.Created, response.StatusCode);
+        return (await response.Content.ReadFromJsonAsync<ActivityView>(JsonOptions))!;
+    }
+
+    public static async Task<MaterialView> AddMaterialAsync(HttpClient client, Guid campaignId, string title = "Check the offer", int quantity = 3000)
+    {
+        var response = await client.PostAsJsonAsync($"{Api}/{campaignId}/materials", new { title, kind = "Leaflet", quantity, language = "sq" });
+        Assert.Equal(HttpStatusCode.Created, response.StatusCode);
+        return (await response.Content.ReadFromJsonAsync<MaterialView>(JsonOptions))!;
+    }
+
     public static async Task<CampaignView> GetAsync(HttpClient client, Guid id) =>
         (await client.GetFromJsonAsync<CampaignView>($"{Api}/{id}", JsonOptions))!;
 
@@ -51,9 +65,9 @@ internal static class CampaignTestSupport
         factory.WithDb(async db =>
         {
             var campaigns = await db.Campaigns.Select(c => $"C {c.Id} {c.Name} {c.Objective} {c.TargetGroups} {c.Channels} {c.StartsOn} {c.EndsOn} {c.Partners} {c.BudgetAmount} {c.BudgetCurrency} {c.SurveyScoreBefore} {c.SurveyScoreAfter} {c.UpdatedAt:O}").ToListAsync();
-            var activities = await db.CampaignActivities.Select(a => $"A {a.Id} {a.HeldOn} {a.Place} {a.Channel}").ToListAsync();
-            var reach = await db.CampaignReach.Select(r => $"R {r.Id} {r.Sex} {r.AgeBand} {r.People}").ToListAsync();
-            var materials = await db.CampaignMaterials.Select(m => $"M {m.Id} {m.Title} {m.Quantity}").ToListAsync();
+            var activities = await db.CampaignActivities.Select(a => $"A {a.Id} {a.CampaignId} {a.HeldOn} {a.Place} {a.Channel} {a.Notes}").ToListAsync();
+            var reach = await db.CampaignReach.Select(r => $"R {r.Id} {r.ActivityId} {r.Sex} {r.AgeBand} {r.People}").ToListAsync();
+            var materials = await db.CampaignMaterials.Select(m => $"M {m.Id} {m.CampaignId} {m.Title} {m.Kind} {m.Quantity} {m.Language}").ToListAsync();
             return string.Join("\n", campaigns.Concat(activities).Concat(reach).Concat(materials).Order(StringComparer.Ordinal));
         });
 }

@@ -106,7 +106,8 @@ public sealed record CampaignView(
 
 /// <summary>
 /// Awareness campaigns: outreach officers record their own organisation's campaigns, activities and
-/// materials; they, the country's national coordinators and analysts read them (figures, never a
+/// materials, and correct or remove activities and materials recorded by mistake; they, the country's
+/// national coordinators and analysts read them (figures, never a
 /// person). A campaign out of the caller's sight is not found (404), and one another organisation
 /// runs cannot be changed by anyone here. Every change is audited.
 /// </summary>
@@ -230,16 +231,7 @@ public sealed partial class CampaignCommands(UraDbContext db, CurrentUser user, 
     {
         if (await OwnAsync(campaignId, ct) is not { } campaign)
             return CommandResult<ActivityView>.NotFound();
-        var errors = PeopleCounts.Read(input.Reach, nameof(ActivityInput.Reach), out var reach);
-        if (input.HeldOn is not { } heldOn)
-            errors.Insert(0, new(nameof(ActivityInput.HeldOn), "Validation.Required"));
-        else if (!campaign.Covers(heldOn))
-            errors.Insert(0, new(nameof(ActivityInput.HeldOn), "Campaigns.ActivityOutsidePeriod"));
-        if (string.IsNullOrWhiteSpace(input.Place))
-            errors.Add(new(nameof(ActivityInput.Place), "Validation.Required"));
-        if (!IsName<CampaignChannel>(input.Channel, out var channel))
-            errors.Add(new(nameof(ActivityInput.Channel), "Campaigns.UnknownChannel"));
-        if (errors.Count > 0)
+        if (ActivityErrors(campaign, input, out var channel, out var reach) is { Count: > 0 } errors)
             return CommandResult<ActivityView>.Refused([.. errors]);
         var activity = new CampaignActivity
         {
@@ -254,20 +246,71 @@ public sealed partial class CampaignCommands(UraDbContext db, CurrentUser user, 
         return CommandResult<ActivityView>.Done(View(activity));
     }
 
+    /// <summary>
+    /// An activity with its counts, of a campaign the caller may change; null when either is out of scope
+    /// or the activity belongs to another campaign.
+    /// </summary>
+    public async Task<(Campaign Campaign, CampaignActivity Activity)?> OwnActivityAsync(Guid campaignId, Guid activityId, CancellationToken ct)
+    {
+        if (await OwnAsync(campaignId, ct) is not { } campaign)
+            return null;
+        var activity = await db.CampaignActivities.OfOwnOrganisation(user).Include(a => a.Reach)
+            .SingleOrDefaultAsync(a => a.Id == activityId && a.CampaignId == campaign.Id, ct);
+        return activity is null ? null : (campaign, activity);
+    }
+
+    /// <summary>Corrects a recorded activity: the same rules as recording it; the counts sent replace the ones stored.</summary>
+    public async Task<CommandResult<ActivityView>> ChangeActivityAsync(Guid campaignId, Guid activityId, ActivityInput input, CancellationToken ct)
+    {
+        if (await OwnActivityAsync(campaignId, activityId, ct) is not var (campaign, activity))
+            return CommandResult<ActivityView>.NotFound();
+        if (ActivityErrors(campaign, input, out var channel, out var reach) is { Count: > 0 } errors)
+            return CommandResult<ActivityView>.Refused([.. errors]);
+        activity.HeldOn = input.HeldOn!.Value;
+        activity.Place = input.Place!.Trim();
+        activity.Channel = channel;
+        activity.Notes = Blank(input.Notes);
+        // Rows are updated in place rather than replaced, so no delete and insert of the same group meet the unique index.
+        foreach (var row in activity.Reach.ToList())
+        {
+            if (reach.SingleOrDefault(r => r.Sex == row.Sex && r.AgeBand == row.AgeBand) is { } count)
+                row.People = count.People;
+            else
+            {
+                activity.Reach.Remove(row);
+                db.CampaignReach.Remove(row);
+            }
+        }
+        foreach (var count in reach.Where(r => !activity.Reach.Any(row => row.Sex == r.Sex && row.AgeBand == r.AgeBand)))
+        {
+            var row = new CampaignReach { ActivityId = activity.Id, Sex = count.Sex, AgeBand = count.AgeBand, People = count.People };
+            db.CampaignReach.Add(row);
+            activity.Reach.Add(row);
+        }
+        campaign.UpdatedAt = Now;
+        audit.Record("campaign.activity.change", nameof(CampaignActivity), activity.Id, campaign.Id.ToString());
+        await db.SaveChangesAsync(ct);
+        return CommandResult<ActivityView>.Done(View(activity));
+    }
+
+    /// <summary>Removes an activity recorded by mistake, with its counts; the campaign's totals no longer include it.</summary>
+    public async Task<CommandResult<ActivityView>> RemoveActivityAsync(Guid campaignId, Guid activityId, CancellationToken ct)
+    {
+        if (await OwnActivityAsync(campaignId, activityId, ct) is not var (campaign, activity))
+            return CommandResult<ActivityView>.NotFound();
+        var removed = View(activity);
+        db.CampaignActivities.Remove(activity);
+        campaign.UpdatedAt = Now;
+        audit.Record("campaign.activity.remove", nameof(CampaignActivity), activity.Id, campaign.Id.ToString());
+        await db.SaveChangesAsync(ct);
+        return CommandResult<ActivityView>.Done(removed);
+    }
+
     public async Task<CommandResult<MaterialView>> AddMaterialAsync(Guid campaignId, MaterialInput input, CancellationToken ct)
     {
         if (await OwnAsync(campaignId, ct) is not { } campaign)
             return CommandResult<MaterialView>.NotFound();
-        var errors = new List<RuleError>();
-        if (string.IsNullOrWhiteSpace(input.Title))
-            errors.Add(new(nameof(MaterialInput.Title), "Validation.Required"));
-        if (!IsName<MaterialKind>(input.Kind, out var kind))
-            errors.Add(new(nameof(MaterialInput.Kind), "Campaigns.UnknownMaterialKind"));
-        if (input.Quantity is not { } quantity || quantity < 0 || quantity > MaxQuantity)
-            errors.Add(new(nameof(MaterialInput.Quantity), "Campaigns.QuantityRange"));
-        if (input.Language is null || !MaterialLanguages.Contains(input.Language))
-            errors.Add(new(nameof(MaterialInput.Language), "Campaigns.UnknownLanguage"));
-        if (errors.Count > 0)
+        if (MaterialErrors(input, out var kind) is { Count: > 0 } errors)
             return CommandResult<MaterialView>.Refused([.. errors]);
         var material = new CampaignMaterial
         {
@@ -279,6 +322,75 @@ public sealed partial class CampaignCommands(UraDbContext db, CurrentUser user, 
         audit.Record("campaign.material.add", nameof(CampaignMaterial), material.Id, campaign.Id.ToString());
         await db.SaveChangesAsync(ct);
         return CommandResult<MaterialView>.Done(View(material));
+    }
+
+    /// <summary>A material of a campaign the caller may change; null when either is out of scope or it belongs to another campaign.</summary>
+    public async Task<(Campaign Campaign, CampaignMaterial Material)?> OwnMaterialAsync(Guid campaignId, Guid materialId, CancellationToken ct)
+    {
+        if (await OwnAsync(campaignId, ct) is not { } campaign)
+            return null;
+        var material = await db.CampaignMaterials.OfOwnOrganisation(user)
+            .SingleOrDefaultAsync(m => m.Id == materialId && m.CampaignId == campaign.Id, ct);
+        return material is null ? null : (campaign, material);
+    }
+
+    /// <summary>Corrects a recorded material, with the same rules as recording it.</summary>
+    public async Task<CommandResult<MaterialView>> ChangeMaterialAsync(Guid campaignId, Guid materialId, MaterialInput input, CancellationToken ct)
+    {
+        if (await OwnMaterialAsync(campaignId, materialId, ct) is not var (campaign, material))
+            return CommandResult<MaterialView>.NotFound();
+        if (MaterialErrors(input, out var kind) is { Count: > 0 } errors)
+            return CommandResult<MaterialView>.Refused([.. errors]);
+        material.Title = input.Title!.Trim();
+        material.Kind = kind;
+        material.Quantity = input.Quantity!.Value;
+        material.Language = input.Language!;
+        campaign.UpdatedAt = Now;
+        audit.Record("campaign.material.change", nameof(CampaignMaterial), material.Id, campaign.Id.ToString());
+        await db.SaveChangesAsync(ct);
+        return CommandResult<MaterialView>.Done(View(material));
+    }
+
+    /// <summary>Removes a material recorded by mistake.</summary>
+    public async Task<CommandResult<MaterialView>> RemoveMaterialAsync(Guid campaignId, Guid materialId, CancellationToken ct)
+    {
+        if (await OwnMaterialAsync(campaignId, materialId, ct) is not var (campaign, material))
+            return CommandResult<MaterialView>.NotFound();
+        db.CampaignMaterials.Remove(material);
+        campaign.UpdatedAt = Now;
+        audit.Record("campaign.material.remove", nameof(CampaignMaterial), material.Id, campaign.Id.ToString());
+        await db.SaveChangesAsync(ct);
+        return CommandResult<MaterialView>.Done(View(material));
+    }
+
+    /// <summary>The business rules of an activity, recorded or corrected: a day within the campaign's period, a place, a known channel, valid counts.</summary>
+    private static List<RuleError> ActivityErrors(Campaign campaign, ActivityInput input, out CampaignChannel channel, out List<PeopleCount> reach)
+    {
+        var errors = PeopleCounts.Read(input.Reach, nameof(ActivityInput.Reach), out reach);
+        if (input.HeldOn is not { } heldOn)
+            errors.Insert(0, new(nameof(ActivityInput.HeldOn), "Validation.Required"));
+        else if (!campaign.Covers(heldOn))
+            errors.Insert(0, new(nameof(ActivityInput.HeldOn), "Campaigns.ActivityOutsidePeriod"));
+        if (string.IsNullOrWhiteSpace(input.Place))
+            errors.Add(new(nameof(ActivityInput.Place), "Validation.Required"));
+        if (!IsName(input.Channel, out channel))
+            errors.Add(new(nameof(ActivityInput.Channel), "Campaigns.UnknownChannel"));
+        return errors;
+    }
+
+    /// <summary>The business rules of a material, recorded or corrected.</summary>
+    private static List<RuleError> MaterialErrors(MaterialInput input, out MaterialKind kind)
+    {
+        var errors = new List<RuleError>();
+        if (string.IsNullOrWhiteSpace(input.Title))
+            errors.Add(new(nameof(MaterialInput.Title), "Validation.Required"));
+        if (!IsName(input.Kind, out kind))
+            errors.Add(new(nameof(MaterialInput.Kind), "Campaigns.UnknownMaterialKind"));
+        if (input.Quantity is not { } quantity || quantity < 0 || quantity > MaxQuantity)
+            errors.Add(new(nameof(MaterialInput.Quantity), "Campaigns.QuantityRange"));
+        if (input.Language is null || !MaterialLanguages.Contains(input.Language))
+            errors.Add(new(nameof(MaterialInput.Language), "Campaigns.UnknownLanguage"));
+        return errors;
     }
 
     /// <summary>The business rules of a campaign's own fields; the shape (lengths, required text) is checked before.</summary>

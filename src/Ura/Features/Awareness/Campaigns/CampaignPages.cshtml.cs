@@ -69,11 +69,29 @@ public sealed class ActivityForm
     public string? Notes { get; set; }
 
     public Dictionary<string, string?> People { get; set; } = [];
+
+    /// <summary>The input for <see cref="CampaignCommands"/>, with the grid already read.</summary>
+    public ActivityInput ToInput(List<PeopleCountInput> reach) =>
+        new() { HeldOn = HeldOn, Place = Place, Channel = Channel, Notes = Notes, Reach = reach };
+
+    /// <summary>A recorded activity as the form shows it for correction.</summary>
+    public static ActivityForm Of(CampaignActivity a) => new()
+    {
+        HeldOn = a.HeldOn, Place = a.Place, Channel = a.Channel.ToString(), Notes = a.Notes,
+        People = PeopleGridForm.Of(a.Reach.Select(r => new PeopleCount(r.Sex, r.AgeBand, r.People))).People,
+    };
+}
+
+/// <summary>What the shared activity fields (<c>_ActivityFields.cshtml</c>) need from their page.</summary>
+public interface IActivityFormPage
+{
+    ActivityForm Input { get; }
+    PeopleGridForm Grid { get; }
 }
 
 /// <summary>Records an activity of a campaign of the outreach officer's own organisation.</summary>
 [Authorize(Policy = Policies.Outreach)]
-public sealed class ActivityNewModel(CampaignCommands campaigns, IStringLocalizer<Text> text) : PageModel
+public sealed class ActivityNewModel(CampaignCommands campaigns, IStringLocalizer<Text> text) : PageModel, IActivityFormPage
 {
     [BindProperty]
     public ActivityForm Input { get; set; } = new();
@@ -101,10 +119,7 @@ public sealed class ActivityNewModel(CampaignCommands campaigns, IStringLocalize
             ModelState.AddModelError("Input.Reach", text["Validation.Number"]);
         if (!ModelState.IsValid)
             return Page();
-        var result = await campaigns.AddActivityAsync(id, new ActivityInput
-        {
-            HeldOn = Input.HeldOn, Place = Input.Place, Channel = Input.Channel, Notes = Input.Notes, Reach = reach,
-        }, HttpContext.RequestAborted);
+        var result = await campaigns.AddActivityAsync(id, Input.ToInput(reach), HttpContext.RequestAborted);
         if (!result.Found)
             return NotFound();
         if (!result.Succeeded)
@@ -118,7 +133,7 @@ public sealed class ActivityNewModel(CampaignCommands campaigns, IStringLocalize
 
 /// <summary>Records material a campaign of the outreach officer's own organisation produced.</summary>
 [Authorize(Policy = Policies.Outreach)]
-public sealed class MaterialNewModel(CampaignCommands campaigns, IStringLocalizer<Text> text) : PageModel
+public sealed class MaterialNewModel(CampaignCommands campaigns, IStringLocalizer<Text> text) : PageModel, IMaterialFormPage
 {
     [BindProperty]
     public MaterialInput Input { get; set; } = new();
@@ -150,4 +165,10 @@ public sealed class MaterialNewModel(CampaignCommands campaigns, IStringLocalize
         }
         return LocalRedirect($"/awareness/campaigns/{id}#materials");
     }
+}
+
+/// <summary>What the shared material fields (<c>_MaterialFields.cshtml</c>) need from their page.</summary>
+public interface IMaterialFormPage
+{
+    MaterialInput Input { get; }
 }
