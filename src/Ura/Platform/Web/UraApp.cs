@@ -152,19 +152,7 @@ public static class UraApp
         services.AddProblemDetails(o => o.CustomizeProblemDetails = c =>
         {
             var text = c.HttpContext.RequestServices.GetRequiredService<IStringLocalizer<Text>>();
-            // Status code pages (a body that cannot be read, such as an impossible date) write their problem outside
-            // the request-localization middleware, where its culture is no longer current: use the one it chose.
-            var current = System.Globalization.CultureInfo.CurrentUICulture;
-            if (c.HttpContext.Features.Get<Microsoft.AspNetCore.Localization.IRequestCultureFeature>() is { } chosen)
-                System.Globalization.CultureInfo.CurrentUICulture = chosen.RequestCulture.UICulture;
-            try
-            {
-                c.ProblemDetails.Title = text["Problem.Status" + c.ProblemDetails.Status];
-            }
-            finally
-            {
-                System.Globalization.CultureInfo.CurrentUICulture = current;
-            }
+            c.ProblemDetails.Title = text["Problem.Status" + c.ProblemDetails.Status];
             c.ProblemDetails.Extensions.Remove("traceId");
         });
         services.AddOpenApi("v1", o => o.ShouldInclude = d => d.RelativePath?.StartsWith("api/", StringComparison.Ordinal) == true);
