@@ -1,5 +1,7 @@
 using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.ModelBinding;
+using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.Extensions.Localization;
 
 namespace Ura.Features.Admin;
@@ -44,6 +46,20 @@ public static class RuleErrors
             errors.GroupBy(e => e.Field.Length == 0 ? "" : char.ToLowerInvariant(e.Field[0]) + e.Field[1..])
                 .ToDictionary(g => g.Key, g => g.Select(e => text[e.MessageKey].Value).ToArray()),
             title: text["Problem.Validation"]);
+
+    /// <summary>
+    /// A page's answer to a command that did not succeed: 404 when out of scope, else the form again with the
+    /// rule errors beside their fields; null when it succeeded, for the page to go on.
+    /// </summary>
+    public static IActionResult? Refused<T>(this PageModel page, CommandResult<T> result, IStringLocalizer text) where T : class
+    {
+        if (result.Succeeded)
+            return null;
+        if (!result.Found)
+            return page.NotFound();
+        result.Errors.AddTo(page.ModelState, text);
+        return page.Page();
+    }
 
     /// <summary>The API's answer to a command: 200 with the value, 404 when out of scope, 400 with the rule errors.</summary>
     public static Results<Ok<T>, NotFound, ValidationProblem> ToOk<T>(this CommandResult<T> result, IStringLocalizer text) where T : class =>

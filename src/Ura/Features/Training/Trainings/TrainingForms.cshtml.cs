@@ -71,15 +71,7 @@ public abstract class TrainingFormPage(TrainingRegister register, IStringLocaliz
         return ok;
     }
 
-    protected IActionResult? Refused(CommandResult<TrainingView> result)
-    {
-        if (result.Succeeded)
-            return null;
-        if (!result.Found)
-            return NotFound();
-        result.Errors.AddTo(ModelState, text);
-        return Page();
-    }
+    protected IActionResult? Refused(CommandResult<TrainingView> result) => this.Refused(result, text);
 }
 
 /// <summary>Records a training organised by the outreach officer's organisation.</summary>

@@ -39,15 +39,7 @@ public abstract class VisitFormPage(TrainingRegister register, IStringLocalizer<
 
     protected async Task LoadChoicesAsync() => Organisations = await register.OrganisationsAsync(HttpContext.RequestAborted);
 
-    protected IActionResult? Refused(CommandResult<ExchangeVisitView> result)
-    {
-        if (result.Succeeded)
-            return null;
-        if (!result.Found)
-            return NotFound();
-        result.Errors.AddTo(ModelState, text);
-        return Page();
-    }
+    protected IActionResult? Refused(CommandResult<ExchangeVisitView> result) => this.Refused(result, text);
 }
 
 /// <summary>Records an exchange visit for the outreach officer's organisation.</summary>
