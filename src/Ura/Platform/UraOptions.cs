@@ -44,6 +44,7 @@ public sealed class UraOptions
     public DirectoryOptions Directory { get; set; } = new();
     public ReferralOptions Referrals { get; set; } = new();
     public SmtpOptions Smtp { get; set; } = new();
+    public ReportOptions Reports { get; set; } = new();
 
     public string FullDataDirectory => Path.GetFullPath(DataDirectory);
 }
@@ -63,6 +64,23 @@ public sealed class ReferralOptions
     public TimeSpan Emergency { get; set; } = TimeSpan.FromHours(2);
     public TimeSpan Urgent { get; set; } = TimeSpan.FromHours(24);
     public TimeSpan Routine { get; set; } = TimeSpan.FromDays(5);
+}
+
+/// <summary>How figures that leave a case team are protected, and how long exported files are kept.</summary>
+public sealed class ReportOptions
+{
+    /// <summary>
+    /// Counts from 1 to this minus one are hidden in every aggregate shown outside a case team (dashboards
+    /// for coordinators and analysts, reports, exports), with enough other cells hidden that none can be
+    /// worked out from the totals.
+    /// </summary>
+    public int SmallNumberThreshold { get; set; } = 5;
+
+    /// <summary>The CTDC export publishes only combinations of attributes shared by at least this many cases.</summary>
+    public int CtdcK { get; set; } = 11;
+
+    /// <summary>How long a finished export file can be downloaded before it is deleted.</summary>
+    public TimeSpan ExportLifetime { get; set; } = TimeSpan.FromHours(24);
 }
 
 /// <summary>The SMTP server notifications are e-mailed through; no host means no e-mail.</summary>

@@ -49,6 +49,9 @@ public static class Policies
     /// <summary>Who records food and sanitary items given out at identification points: identification officers, case workers, supervisors, outreach officers.</summary>
     public const string FieldProvisions = "FieldProvisions";
 
+    /// <summary>Who reads indicator reports and national figures (aggregates only, small numbers hidden): coordinators, analysts, supervisors.</summary>
+    public const string ReportReader = "ReportReader";
+
     public static void Add(AuthorizationOptions options)
     {
         var standard = new AuthorizationPolicyBuilder().RequireAuthenticatedUser()
@@ -77,6 +80,7 @@ public static class Policies
         options.AddPolicy(HelpRequestHandler, p => p.Combine(standard).RequireRole(Roles.CaseWorker, Roles.Supervisor));
         options.AddPolicy(FieldProvisions, p => p.Combine(standard).RequireRole(
             Roles.IdentificationOfficer, Roles.CaseWorker, Roles.Supervisor, Roles.OutreachOfficer));
+        options.AddPolicy(ReportReader, p => p.Combine(standard).RequireRole(Roles.NationalCoordinator, Roles.Analyst, Roles.Supervisor));
         options.AddPolicy(AuditReader, p => p.Combine(standard).RequireRole(Roles.Supervisor, Roles.OrganisationAdmin, Roles.SystemAdmin));
     }
 }

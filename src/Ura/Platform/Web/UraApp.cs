@@ -42,6 +42,8 @@ public static class UraApp
         builder.Services.Configure<Microsoft.Extensions.Logging.Console.ConsoleLoggerOptions>(o => o.LogToStandardErrorThreshold = LogLevel.Warning);
 
         var options = builder.Configuration.GetSection(UraOptions.Section).Get<UraOptions>() ?? new UraOptions();
+        if (options.Reports.SmallNumberThreshold < 2 || options.Reports.CtdcK < 2)
+            throw new InvalidOperationException("Ura__Reports__SmallNumberThreshold and Ura__Reports__CtdcK must be at least 2.");
         Directory.CreateDirectory(options.FullDataDirectory);
         var services = builder.Services;
         services.Configure<UraOptions>(builder.Configuration.GetSection(UraOptions.Section));
