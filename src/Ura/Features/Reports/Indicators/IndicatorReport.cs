@@ -318,11 +318,21 @@ public sealed class IndicatorReport(UraDbContext db, CurrentUser user, TimeProvi
                 return new Raw(key, name, sorted.Count, (decimal)Math.Round(OccupancyStatistics.Median(sorted) ?? 0, 1));
             })];
         }
-        var groups = await rows.GroupBy(r => r.Key).Select(g => new { g.Key, Count = g.Sum(r => r.Weight), Amount = g.Sum(r => r.Amount) }).ToListAsync(ct);
+        if (indicator.Unit == IndicatorUnit.Amount)
+        {
+            // SQLite cannot add decimals; a double holds two-decimal amounts of any realistic size exactly enough to round back.
+            var sums = await rows.GroupBy(r => r.Key).Select(g => new { g.Key, Count = g.Count(), Amount = g.Sum(r => (double)r.Amount) }).ToListAsync(ct);
+            return [.. sums.Select(g =>
+            {
+                var (key, name) = label(g.Key);
+                return new Raw(key, name, g.Count, Math.Round((decimal)g.Amount, 2));
+            })];
+        }
+        var groups = await rows.GroupBy(r => r.Key).Select(g => new { g.Key, Count = g.Sum(r => r.Weight) }).ToListAsync(ct);
         return [.. groups.Select(g =>
         {
             var (key, name) = label(g.Key);
-            return new Raw(key, name, g.Count, indicator.Unit == IndicatorUnit.Amount ? g.Amount : g.Count);
+            return new Raw(key, name, g.Count, g.Count);
         })];
     }
 
