@@ -113,6 +113,8 @@ public static class UraApp
         services.AddScoped<Features.Training.Trainings.DemoTrainings>();
         services.AddScoped<Features.Training.Assessments.AssessmentProgrammes>();
         services.AddScoped<Features.Training.Assessments.DemoAssessments>();
+        services.AddScoped<Features.Reports.Projects.ProjectDirectory>();
+        services.AddScoped<Features.Reports.Projects.DemoProjects>();
         services.Configure<Features.Awareness.HelpRequests.HelpRequestOptions>(builder.Configuration.GetSection(Features.Awareness.HelpRequests.HelpRequestOptions.Section));
         services.AddScoped<Features.Awareness.HelpRequests.HelpRequestIntake>();
         services.AddScoped<Features.Awareness.HelpRequests.HelpRequestInbox>();
@@ -283,6 +285,7 @@ public static class UraApp
         Features.Shelters.FinanceApi.MapFinanceApi(api);
         Features.Training.Trainings.TrainingsApi.MapTrainingsApi(api);
         Features.Training.Assessments.AssessmentsApi.MapAssessmentsApi(api);
+        Features.Reports.Projects.ProjectsApi.MapProjectsApi(api);
         Features.Awareness.HelpRequests.HelpRequestsApi.MapHelpRequestsApi(api);
         Features.Awareness.Campaigns.CampaignsApi.MapCampaignsApi(api);
         Features.Provisions.ProvisionsApi.MapProvisionsApi(api);
