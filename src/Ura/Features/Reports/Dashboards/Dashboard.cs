@@ -52,7 +52,7 @@ public sealed record FigureTable(
 /// A country's figures for this calendar year, every table protected: potential and identified
 /// victims by sex and by age band (cases opened this year at the country's organisations),
 /// referrals and transnational referrals sent to and received from each other country, and the
-/// reflection periods ending within <see cref="Dashboard.ReflectionWindowDays"/> days.
+/// reflection periods ending within the next two weeks.
 /// </summary>
 public sealed record CountryFigures(string CountryCode, int Year, FigureTable BySex, FigureTable ByAgeBand, FigureTable Flows, FigureTable ReflectionEnding);
 
