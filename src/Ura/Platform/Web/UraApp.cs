@@ -98,6 +98,7 @@ public static class UraApp
         services.AddSingleton<Microsoft.AspNetCore.Authorization.IAuthorizationHandler, Features.Directory.Hsds.HsdsReadHandler>();
         services.AddScoped<Features.Notifications.NotificationInbox>();
         services.AddScoped<Features.Home.ReferralDashboard>();
+        services.AddScoped<Features.Reports.Dashboards.Dashboard>();
         services.AddScoped<Platform.Jobs.JobLeases>();
         services.Configure<Platform.Jobs.JobOptions>(builder.Configuration.GetSection(Platform.Jobs.JobOptions.Section));
         services.AddScoped<Features.Referrals.ReferralSending>();
@@ -274,6 +275,7 @@ public static class UraApp
         api.MapPersonApi();
         Features.Directory.Hsds.HsdsApi.MapHsdsApi(app);
         api.MapNotificationsApi();
+        Features.Reports.Dashboards.DashboardApi.MapDashboardApi(api);
         api.MapDirectoryApi();
         Features.Shelters.FacilitiesApi.MapFacilitiesApi(api);
         Federation.Pages.FederationApi.MapFederationApi(api);
