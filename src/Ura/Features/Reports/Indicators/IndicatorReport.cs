@@ -251,21 +251,21 @@ public sealed class IndicatorReport(UraDbContext db, CurrentUser user, TimeProvi
                 select new Keyed<string> { Key = o.CountryCode, Weight = f.Weight, Start = f.Start, End = f.End, Amount = f.Amount },
                 code => (code, text.Country(code)), ct),
             IndicatorCatalogue.ServiceType => AggregateAsync(indicator, facts.Select(f => new Keyed<ServiceType?> { Key = f.ServiceType, Weight = f.Weight, Start = f.Start, End = f.End, Amount = f.Amount }),
-                t => Label(t, "ServiceType"), ct),
+                t => Label(t, "ServiceType."), ct),
             IndicatorCatalogue.FollowUpMonth => AggregateAsync(indicator, facts.Select(f => new Keyed<int?> { Key = f.Month, Weight = f.Weight, Start = f.Start, End = f.End, Amount = f.Amount }),
                 m => m is { } month ? (month.ToString(System.Globalization.CultureInfo.InvariantCulture), text["Reports.FollowUpMonth", month].Value) : (NotRecorded, text["Reports.NotRecorded"].Value), ct),
             IndicatorCatalogue.Sex when indicator.Key == "campaign-reach" => AggregateAsync(indicator,
-                facts.Select(f => new Keyed<Sex?> { Key = f.ReachSex, Weight = f.Weight }), s => Label(s, "Sex"), ct),
+                facts.Select(f => new Keyed<Sex?> { Key = f.ReachSex, Weight = f.Weight }), s => Label(s, "Sex."), ct),
             IndicatorCatalogue.Sex when indicator.Key == "training-participants" => AggregateAsync(indicator,
-                facts.Select(f => new Keyed<ParticipantSex?> { Key = f.ParticipantSex, Weight = f.Weight }), s => Label(s, "Training.Sex"), ct),
+                facts.Select(f => new Keyed<ParticipantSex?> { Key = f.ParticipantSex, Weight = f.Weight }), s => Label(s, "Training.Sex."), ct),
             IndicatorCatalogue.AgeBand when indicator.Key == "campaign-reach" => AggregateAsync(indicator,
-                facts.Select(f => new Keyed<AgeBand?> { Key = f.AgeBand, Weight = f.Weight }), a => Label(a, "AgeBand"), ct),
+                facts.Select(f => new Keyed<AgeBand?> { Key = f.AgeBand, Weight = f.Weight }), a => Label(a, "AgeBand."), ct),
             IndicatorCatalogue.Sex => AggregateAsync(indicator,
                 persons.Select(x => new Keyed<Gender?> { Key = x.person == null ? null : x.person.Gender, Weight = x.f.Weight, Start = x.f.Start, End = x.f.End, Amount = x.f.Amount }),
-                g => Label(g, "Gender"), ct),
+                g => Label(g, "Gender."), ct),
             IndicatorCatalogue.AgeBand => AggregateAsync(indicator,
                 persons.Select(x => new Keyed<AgeBand?> { Key = x.person == null ? null : x.person.AgeBand, Weight = x.f.Weight, Start = x.f.Start, End = x.f.End, Amount = x.f.Amount }),
-                a => Label(a, "AgeBand"), ct),
+                a => Label(a, "AgeBand."), ct),
             IndicatorCatalogue.Citizenship => AggregateAsync(indicator,
                 persons.Select(x => new Keyed<string?>
                 {
@@ -301,7 +301,7 @@ public sealed class IndicatorReport(UraDbContext db, CurrentUser user, TimeProvi
     }
 
     private (string, string) Label<TEnum>(TEnum? value, string prefix) where TEnum : struct, Enum =>
-        value is { } v ? (v.ToString(), text[prefix + "." + v].Value) : (NotRecorded, text["Reports.NotRecorded"].Value);
+        value is { } v ? (v.ToString(), text[prefix + v].Value) : (NotRecorded, text["Reports.NotRecorded"].Value);
 
     /// <summary>Counts and sums in the database; medians from the durations, which only a median needs.</summary>
     private static async Task<List<Raw>> AggregateAsync<TKey>(Indicator indicator, IQueryable<Keyed<TKey>> rows, Func<TKey, (string Key, string Label)> label, CancellationToken ct)
@@ -349,8 +349,8 @@ public sealed class IndicatorReport(UraDbContext db, CurrentUser user, TimeProvi
         {
             IndicatorCatalogue.Organisation => (s.OrganisationId.ToString(), names.GetValueOrDefault(s.OrganisationId, "")),
             IndicatorCatalogue.Country => (s.CountryCode, text.Country(s.CountryCode)),
-            IndicatorCatalogue.Sex => Label<Gender>(s.Gender, "Gender"),
-            IndicatorCatalogue.AgeBand => Label<AgeBand>(s.AgeBand, "AgeBand"),
+            IndicatorCatalogue.Sex => Label<Gender>(s.Gender, "Gender."),
+            IndicatorCatalogue.AgeBand => Label<AgeBand>(s.AgeBand, "AgeBand."),
             _ => ("all", text["Reports.Total"].Value),
         });
         var raw = new List<Raw>();
