@@ -15,7 +15,7 @@ public sealed class DemoData(UraDbContext db, IPasswordHasher<User> hasher, Audi
     Referrals.DemoReferrals demoReferrals, Shelters.DemoShelters demoShelters,
     Training.Assessments.DemoAssessments demoAssessments, Training.Trainings.DemoTrainings demoTrainings,
     Awareness.Public.DemoHelpPages demoHelpPages, Awareness.HelpRequests.DemoHelpRequests demoHelpRequests,
-    Awareness.Campaigns.DemoCampaigns demoCampaigns, Provisions.DemoProvisions demoProvisions)
+    Awareness.Campaigns.DemoCampaigns demoCampaigns, Provisions.DemoProvisions demoProvisions, Reports.Projects.DemoProjects demoProjects)
 {
     public const string Password = "Ura-demo-2026!";
     public const string TwoFactorKey = "URADEMOKEYFORTRYINGURAONLY234567";
@@ -220,6 +220,11 @@ public sealed class DemoData(UraDbContext db, IPasswordHasher<User> hasher, Audi
         if (await demoProvisions.SeedAsync(now, ct) is > 0 and var points)
         {
             audit.Record("demo.seed.provisions", detail: $"points={points}");
+            await db.SaveChangesAsync(ct);
+        }
+        if (await demoProjects.SeedAsync(now, ct) is > 0 and var projects)
+        {
+            audit.Record("demo.seed.projects", detail: $"projects={projects}");
             await db.SaveChangesAsync(ct);
         }
     }

@@ -1,16 +1,17 @@
 using Microsoft.AspNetCore.Mvc.RazorPages;
-using Ura.Platform.Identity;
+using Ura.Features.Reports.Dashboards;
 
 namespace Ura.Features.Home;
 
-public sealed class IndexModel(ReferralDashboard dashboard) : PageModel
+/// <summary>The home page: the signed-in user's dashboard, one part per role, then where to go.</summary>
+public sealed class IndexModel(Dashboard dashboard) : PageModel
 {
     public IReadOnlyList<string> Roles { get; private set; } = [];
-    public ReferralDashboardView Referrals { get; private set; } = new(null, null, null);
+    public DashboardView Dashboard { get; private set; } = null!;
 
     public async Task OnGetAsync()
     {
         Roles = Platform.Identity.Roles.All.Where(User.IsInRole).ToList();
-        Referrals = await dashboard.ForCurrentUserAsync(HttpContext.RequestAborted);
+        Dashboard = await dashboard.ForCurrentUserAsync(HttpContext.RequestAborted);
     }
 }

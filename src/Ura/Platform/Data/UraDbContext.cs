@@ -112,6 +112,9 @@ public sealed class UraDbContext(DbContextOptions<UraDbContext> options, FieldPr
     public DbSet<Features.Provisions.ProvisionDistribution> ProvisionDistributions => Set<Features.Provisions.ProvisionDistribution>();
     public DbSet<Features.Provisions.ProvisionDistributionItem> ProvisionDistributionItems => Set<Features.Provisions.ProvisionDistributionItem>();
     public DbSet<Features.Provisions.ProvisionServed> ProvisionServed => Set<Features.Provisions.ProvisionServed>();
+    public DbSet<Features.Reports.Projects.Project> Projects => Set<Features.Reports.Projects.Project>();
+    public DbSet<Features.Reports.Projects.ProjectOrganisation> ProjectOrganisations => Set<Features.Reports.Projects.ProjectOrganisation>();
+    public DbSet<Features.Reports.Projects.ProjectTarget> ProjectTargets => Set<Features.Reports.Projects.ProjectTarget>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {

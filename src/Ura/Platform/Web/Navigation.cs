@@ -55,6 +55,8 @@ public sealed class Navigation(CurrentUser user, UraDbContext db)
             yield return new("/training", "Nav.Training");
             yield return new("/training/assessments", "Nav.CapacityAssessments");
         }
+        if (user.IsInRole(Roles.NationalCoordinator) || user.IsInRole(Roles.Analyst) || user.IsInRole(Roles.Supervisor))
+            yield return new("/reports/projects", "Nav.Projects");
         if (user.IsInRole(Roles.IdentificationOfficer)
             || ((user.IsInRole(Roles.CaseWorker) || user.IsInRole(Roles.Supervisor) || user.IsInRole(Roles.OutreachOfficer)) && KeepsProvisions))
             yield return new("/provisions", "Nav.Provisions");

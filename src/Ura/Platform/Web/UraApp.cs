@@ -98,6 +98,7 @@ public static class UraApp
         services.AddSingleton<Microsoft.AspNetCore.Authorization.IAuthorizationHandler, Features.Directory.Hsds.HsdsReadHandler>();
         services.AddScoped<Features.Notifications.NotificationInbox>();
         services.AddScoped<Features.Home.ReferralDashboard>();
+        services.AddScoped<Features.Reports.Dashboards.Dashboard>();
         services.AddScoped<Platform.Jobs.JobLeases>();
         services.Configure<Platform.Jobs.JobOptions>(builder.Configuration.GetSection(Platform.Jobs.JobOptions.Section));
         services.AddScoped<Features.Referrals.ReferralSending>();
@@ -113,6 +114,8 @@ public static class UraApp
         services.AddScoped<Features.Training.Trainings.DemoTrainings>();
         services.AddScoped<Features.Training.Assessments.AssessmentProgrammes>();
         services.AddScoped<Features.Training.Assessments.DemoAssessments>();
+        services.AddScoped<Features.Reports.Projects.ProjectDirectory>();
+        services.AddScoped<Features.Reports.Projects.DemoProjects>();
         services.Configure<Features.Awareness.HelpRequests.HelpRequestOptions>(builder.Configuration.GetSection(Features.Awareness.HelpRequests.HelpRequestOptions.Section));
         services.AddScoped<Features.Awareness.HelpRequests.HelpRequestIntake>();
         services.AddScoped<Features.Awareness.HelpRequests.HelpRequestInbox>();
@@ -276,6 +279,7 @@ public static class UraApp
         api.MapPersonApi();
         Features.Directory.Hsds.HsdsApi.MapHsdsApi(app);
         api.MapNotificationsApi();
+        Features.Reports.Dashboards.DashboardApi.MapDashboardApi(api);
         api.MapDirectoryApi();
         Features.Shelters.FacilitiesApi.MapFacilitiesApi(api);
         Federation.Pages.FederationApi.MapFederationApi(api);
@@ -287,6 +291,7 @@ public static class UraApp
         Features.Shelters.FinanceApi.MapFinanceApi(api);
         Features.Training.Trainings.TrainingsApi.MapTrainingsApi(api);
         Features.Training.Assessments.AssessmentsApi.MapAssessmentsApi(api);
+        Features.Reports.Projects.ProjectsApi.MapProjectsApi(api);
         Features.Awareness.HelpRequests.HelpRequestsApi.MapHelpRequestsApi(api);
         Features.Awareness.Campaigns.CampaignsApi.MapCampaignsApi(api);
         Features.Provisions.ProvisionsApi.MapProvisionsApi(api);
