@@ -9,7 +9,7 @@ namespace Ura.Tests.Infrastructure;
 /// One Ura node in a test federation: a whole application with its own database, keys and node
 /// identity, whose dispatcher reaches the other nodes' real inbox endpoints through <see cref="FederationNetwork"/>.
 /// </summary>
-public sealed class NodeFactory(string nodeId, string countryCode, FederationNetwork network) : UraFactory
+public sealed class NodeFactory(string nodeId, string countryCode, FederationNetwork network) : UraFactory(freshDatabase: true)
 {
     public string NodeId { get; } = nodeId;
     public string CountryCode { get; } = countryCode;

@@ -14,8 +14,11 @@ public static class TestDatabase
 
     public static string Provider => IsPostgres ? "Postgres" : "Sqlite";
 
-    /// <summary>A fresh, empty database; returns its connection string (null for SQLite: the data directory's file).</summary>
-    public static string? Create()
+    /// <summary>
+    /// A fresh database, empty or a copy of <paramref name="template"/> (PostgreSQL's <c>CREATE DATABASE ... TEMPLATE</c>);
+    /// returns its connection string (null for SQLite: the data directory's file).
+    /// </summary>
+    public static string? Create(string? template = null)
     {
         if (PostgresServer is not { } server)
             return null;
@@ -23,7 +26,7 @@ public static class TestDatabase
         using (var connection = new NpgsqlConnection(server))
         {
             connection.Open();
-            using var command = new NpgsqlCommand($"CREATE DATABASE {name}", connection);
+            using var command = new NpgsqlCommand(template is null ? $"CREATE DATABASE {name}" : $"CREATE DATABASE {name} TEMPLATE {template}", connection);
             command.ExecuteNonQuery();
         }
         return new NpgsqlConnectionStringBuilder(server) { Database = name }.ToString();

@@ -19,11 +19,31 @@ namespace Ura.Tests.Infrastructure;
 /// </summary>
 public partial class UraFactory : WebApplicationFactory<Program>
 {
+    /// <summary>
+    /// A copy of the test process's seeded template (<see cref="SeededTemplate"/>): the same state a
+    /// fresh start in demo mode leaves, without migrating and seeding again for every factory.
+    /// </summary>
     public UraFactory()
+        : this(freshDatabase: false)
+    {
+    }
+
+    /// <param name="freshDatabase">
+    /// Migrate and seed an empty database of its own on start, with keys of its own: for nodes of a
+    /// federation, which must not share the template's identifiers and keys with each other.
+    /// </param>
+    protected UraFactory(bool freshDatabase)
     {
         DataDirectory = Path.Combine(Path.GetTempPath(), "ura-tests", Guid.NewGuid().ToString("N"));
-        ConnectionString = TestDatabase.Create();
-        KeyEncryptionKey = Ura.Platform.Crypto.KeyEncryptionKey.Generate();
+        if (freshDatabase)
+        {
+            ConnectionString = TestDatabase.Create();
+            KeyEncryptionKey = Ura.Platform.Crypto.KeyEncryptionKey.Generate();
+        }
+        else
+        {
+            (ConnectionString, KeyEncryptionKey) = SeededTemplate.CopyInto(DataDirectory);
+        }
     }
 
     /// <summary>A second application process on the same database, data directory and keys, as in a scaled-out node.</summary>
@@ -38,6 +58,9 @@ public partial class UraFactory : WebApplicationFactory<Program>
     }
 
     private readonly bool sharesNode;
+
+    /// <summary>Set on the template's own factory: disposing it stops the application and leaves its database and files.</summary>
+    private bool keepsDatabase;
 
     protected virtual int SignInAttemptsPerMinute => 100_000;
 
@@ -131,7 +154,7 @@ public partial class UraFactory : WebApplicationFactory<Program>
     protected override void Dispose(bool disposing)
     {
         base.Dispose(disposing);
-        if (!disposing || sharesNode)
+        if (!disposing || sharesNode || keepsDatabase)
             return;
         TestDatabase.Drop(ConnectionString);
         Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();

@@ -52,6 +52,12 @@ public static class Policies
     /// <summary>Who reads indicator reports and national figures (aggregates only, small numbers hidden): coordinators, analysts, supervisors.</summary>
     public const string ReportReader = "ReportReader";
 
+    /// <summary>Who reads the TIP Report figures of a country: its national coordinators, and analysts (any country of the node).</summary>
+    public const string TipReportReader = "TipReportReader";
+
+    /// <summary>Who runs data exports: national coordinators (CTDC, their country) and supervisors (HTCDS, their organisation); each run is the requester's alone.</summary>
+    public const string Exporter = "Exporter";
+
     /// <summary>Who creates and changes the projects indicator reports are scoped to: national coordinators (their country's).</summary>
     public const string ProjectEditor = "ProjectEditor";
 
@@ -84,6 +90,8 @@ public static class Policies
         options.AddPolicy(FieldProvisions, p => p.Combine(standard).RequireRole(
             Roles.IdentificationOfficer, Roles.CaseWorker, Roles.Supervisor, Roles.OutreachOfficer));
         options.AddPolicy(ReportReader, p => p.Combine(standard).RequireRole(Roles.NationalCoordinator, Roles.Analyst, Roles.Supervisor));
+        options.AddPolicy(TipReportReader, p => p.Combine(standard).RequireRole(Roles.NationalCoordinator, Roles.Analyst));
+        options.AddPolicy(Exporter, p => p.Combine(standard).RequireRole(Roles.NationalCoordinator, Roles.Supervisor));
         options.AddPolicy(ProjectEditor, p => p.Combine(standard).RequireRole(Roles.NationalCoordinator));
         options.AddPolicy(AuditReader, p => p.Combine(standard).RequireRole(Roles.Supervisor, Roles.OrganisationAdmin, Roles.SystemAdmin));
     }

@@ -22,6 +22,9 @@ public sealed class JobOptions
     /// <summary>How often federation messages that wait for an earlier one, or whose handler failed, are tried again.</summary>
     public TimeSpan FederationApplyInterval { get; set; } = TimeSpan.FromSeconds(30);
 
+    /// <summary>How often queued exports are looked for (and expired export files removed).</summary>
+    public TimeSpan ExportInterval { get; set; } = TimeSpan.FromSeconds(10);
+
     /// <summary>How many times an e-mail is tried before it is given up (marked failed).</summary>
     public int EmailMaxAttempts { get; set; } = 8;
 

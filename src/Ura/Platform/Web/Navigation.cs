@@ -66,6 +66,8 @@ public sealed class Navigation(CurrentUser user, UraDbContext db)
             yield return new("/help-requests", "Nav.HelpRequests");
         if (user.IsInRole(Roles.Supervisor))
             yield return new("/cases/closures", "Nav.Closures");
+        if (user.IsInRole(Roles.NationalCoordinator) || user.IsInRole(Roles.Supervisor))
+            yield return new("/reports/exports", "Nav.Exports");
         if (user.IsInRole(Roles.Supervisor) || user.IsInRole(Roles.OrganisationAdmin) || user.IsInRole(Roles.SystemAdmin))
             yield return new("/audit", "Nav.Audit");
         if (user.IsInRole(Roles.OrganisationAdmin) || user.IsInRole(Roles.SystemAdmin))

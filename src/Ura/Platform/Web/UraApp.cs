@@ -220,9 +220,14 @@ public static class UraApp
         services.AddScoped<Features.Shelters.ShelterBoard>();
         services.AddScoped<Features.Shelters.ShelterStatisticsReport>();
         services.AddScoped<Features.Reports.Indicators.IndicatorReport>();
+        services.AddScoped<Features.Reports.Tip.TipReport>();
         services.AddScoped<Features.Shelters.ShelterAvailabilityPublisher>();
         services.AddScoped<Federation.IFederationHandler, Features.Shelters.ShelterAvailabilityHandler>();
         services.AddUraJob<Features.Shelters.ShelterAvailabilityJob>("shelter-availability", _ => shelters.AvailabilityLookInterval);
+        services.AddScoped<Features.Reports.Exports.ExportRuns>();
+        services.AddScoped<Features.Reports.Exports.CtdcExport>();
+        services.AddScoped<Features.Reports.Exports.HtcdsExport>();
+        services.AddUraJob<Features.Reports.Exports.ExportJob>("exports", o => o.ExportInterval);
         services.AddRateLimiter(o =>
         {
             o.RejectionStatusCode = StatusCodes.Status429TooManyRequests;
@@ -293,6 +298,8 @@ public static class UraApp
         Features.Awareness.Campaigns.CampaignsApi.MapCampaignsApi(api);
         Features.Provisions.ProvisionsApi.MapProvisionsApi(api);
         Features.Reports.Indicators.IndicatorsApi.MapIndicatorsApi(api);
+        Features.Reports.Tip.TipApi.MapTipApi(api);
+        Features.Reports.Exports.ExportsApi.MapExportsApi(api);
         return app;
     }
 }
