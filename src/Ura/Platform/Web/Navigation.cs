@@ -47,6 +47,8 @@ public sealed class Navigation(CurrentUser user, UraDbContext db)
             yield return new("/shelters/board", "Nav.FreeBeds");
         if (user.IsInRole(Roles.ShelterManager) || user.IsInRole(Roles.NationalCoordinator) || user.IsInRole(Roles.Analyst) || user.IsInRole(Roles.Supervisor))
             yield return new("/shelters/statistics", "Nav.ShelterStatistics");
+        if (user.IsInRole(Roles.NationalCoordinator) || user.IsInRole(Roles.Analyst) || user.IsInRole(Roles.Supervisor))
+            yield return new("/reports", "Nav.Reports");
         if (user.IsInRole(Roles.OutreachOfficer) || user.IsInRole(Roles.NationalCoordinator))
             yield return new("/awareness/pages", "Nav.HelpPages");
         if (user.IsInRole(Roles.OutreachOfficer) || user.IsInRole(Roles.NationalCoordinator) || user.IsInRole(Roles.Analyst))

@@ -219,6 +219,7 @@ public static class UraApp
         var shelters = builder.Configuration.GetSection(Features.Shelters.ShelterOptions.Section).Get<Features.Shelters.ShelterOptions>() ?? new();
         services.AddScoped<Features.Shelters.ShelterBoard>();
         services.AddScoped<Features.Shelters.ShelterStatisticsReport>();
+        services.AddScoped<Features.Reports.Indicators.IndicatorReport>();
         services.AddScoped<Features.Reports.Tip.TipReport>();
         services.AddScoped<Features.Shelters.ShelterAvailabilityPublisher>();
         services.AddScoped<Federation.IFederationHandler, Features.Shelters.ShelterAvailabilityHandler>();
@@ -296,6 +297,7 @@ public static class UraApp
         Features.Awareness.HelpRequests.HelpRequestsApi.MapHelpRequestsApi(api);
         Features.Awareness.Campaigns.CampaignsApi.MapCampaignsApi(api);
         Features.Provisions.ProvisionsApi.MapProvisionsApi(api);
+        Features.Reports.Indicators.IndicatorsApi.MapIndicatorsApi(api);
         Features.Reports.Tip.TipApi.MapTipApi(api);
         Features.Reports.Exports.ExportsApi.MapExportsApi(api);
         return app;

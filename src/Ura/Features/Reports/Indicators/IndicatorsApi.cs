@@ -1,0 +1,56 @@
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.Extensions.Localization;
+using Ura.Features.Admin;
+using Ura.Platform.Authorization;
+using Ura.Resources;
+
+namespace Ura.Features.Reports.Indicators;
+
+/// <summary><c>/api/v1/reports/indicators</c>: the indicator catalogue and one indicator computed for a period and place.</summary>
+public static class IndicatorsApi
+{
+    public sealed record IndicatorDescription(string Key, string Title, string Definition, IndicatorUnit Unit, IReadOnlyList<string> Disaggregations);
+
+    public sealed class RunQuery
+    {
+        public string? Indicator { get; set; }
+        public DateOnly? From { get; set; }
+        public DateOnly? To { get; set; }
+        public string[]? Country { get; set; }
+        public Guid[]? Organisation { get; set; }
+        public string? By { get; set; }
+    }
+
+    public sealed record IndicatorRun(DateOnly From, DateOnly To, int Threshold, IndicatorFigure Figure);
+
+    public static void MapIndicatorsApi(this RouteGroupBuilder api)
+    {
+        var reports = api.MapGroup("/reports/indicators").WithTags("Reports").RequireAuthorization(Policies.ReportReader);
+        reports.MapGet("", Catalogue).WithName("IndicatorCatalogue")
+            .WithSummary("Every indicator a report can hold: its key, title and written definition in the request's language, its unit "
+                + "(count, days, hours, amount) and the breakdowns (by) it supports.");
+        reports.MapGet("/run", Run).WithName("IndicatorRun")
+            .WithSummary("One indicator for a period (from, to: both days included; default the current year), optionally some countries and "
+                + "organisations (repeatable) within the caller's scope, split by one breakdown (by). Counts under the node's small-number "
+                + "threshold, and the counts that would reveal them, are null with hidden = true.");
+    }
+
+    private static Ok<IReadOnlyList<IndicatorDescription>> Catalogue(IStringLocalizer<Text> text) =>
+        TypedResults.Ok<IReadOnlyList<IndicatorDescription>>([.. IndicatorCatalogue.All.Select(i =>
+            new IndicatorDescription(i.Key, text[i.TitleKey], text[i.DefinitionKey], i.Unit, i.Disaggregations))]);
+
+    private static async Task<Results<Ok<IndicatorRun>, ValidationProblem>> Run(
+        [AsParameters] RunQuery query, IndicatorReport report, IStringLocalizer<Text> text, CancellationToken ct)
+    {
+        if (!IndicatorCatalogue.IsKnown(query.Indicator))
+            return new[] { new RuleError(nameof(query.Indicator), "Reports.Error.UnknownIndicator") }.ToProblem(text);
+        var result = await report.RunAsync(new ReportRequest
+        {
+            From = query.From, To = query.To, Country = query.Country, Organisation = query.Organisation, By = query.By, Indicator = [query.Indicator!],
+        }, ct);
+        if (!result.Succeeded)
+            return result.Errors.ToProblem(text);
+        var run = result.Value!;
+        return TypedResults.Ok(new IndicatorRun(run.From, run.To, run.Threshold, run.Figures[0]));
+    }
+}
