@@ -269,7 +269,7 @@ public sealed class IndicatorReport(UraDbContext db, CurrentUser user, TimeProvi
             IndicatorCatalogue.Citizenship => AggregateAsync(indicator,
                 persons.Select(x => new Keyed<string?>
                 {
-                    Key = x.person == null || x.person.Citizenships == "" ? null : x.person.Citizenships.Contains(',') ? Several : x.person.Citizenships,
+                    Key = x.person == null || x.person.Citizenships == "" ? null : x.person.Citizenships.Contains(",") ? Several : x.person.Citizenships,
                     Weight = x.f.Weight, Start = x.f.Start, End = x.f.End, Amount = x.f.Amount,
                 }),
                 c => c switch { null => (NotRecorded, text["Reports.NotRecorded"].Value), Several => (Several, text["Reports.SeveralCitizenships"].Value), _ => (c, text.Country(c)) }, ct),
