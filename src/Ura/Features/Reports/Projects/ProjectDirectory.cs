@@ -54,20 +54,10 @@ public sealed class ProjectDirectory(UraDbContext db, CurrentUser user, AuditLog
     public static readonly DateOnly Earliest = new(2000, 1, 1);
     public static readonly DateOnly Latest = new(2100, 12, 31);
 
-    /// <summary>
-    /// The indicator keys a project may target: the same stable list as the indicator catalogue
-    /// (INDICATORS contract), kept here so projects validate on their own.
-    /// </summary>
-    public static readonly IReadOnlyList<string> IndicatorKeys =
-    [
-        "persons-screened", "potential-victims", "identified-victims", "days-to-identification",
-        "referrals-made", "referrals-accepted", "referrals-declined", "referrals-completed",
-        "hours-to-acknowledge", "hours-to-decide", "services-delivered", "service-cost",
-        "transnational-referrals", "returns", "follow-ups", "shelter-bed-nights", "shelter-length-of-stay",
-        "campaign-reach", "trainings", "training-participants", "capacity-progress",
-    ];
+    /// <summary>The indicators a project can set targets for: the whole catalogue, in its order.</summary>
+    public static IReadOnlyList<string> IndicatorKeys => Indicators.IndicatorCatalogue.Keys;
 
-    public static bool IsKnownIndicator(string? key) => key is not null && IndicatorKeys.Contains(key);
+    public static bool IsKnownIndicator(string? key) => Indicators.IndicatorCatalogue.IsKnown(key);
 
     /// <summary>The projects <paramref name="reader"/> may read, filtered inside the query.</summary>
     private IQueryable<Project> Readable(CurrentUser reader)
