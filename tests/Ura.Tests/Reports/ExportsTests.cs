@@ -79,7 +79,12 @@ public sealed class ExportsTests(ClockedUraFactory factory) : IClassFixture<Cloc
             .ExecuteUpdateAsync(s => s.SetProperty(r => r.Status, ExportStatus.Running).SetProperty(r => r.Progress, 40)));
         var page = await coordinator.GetStringAsync("/reports/exports");
         Assert.Contains($"<progress id=\"progress-{queued.Id}\" max=\"100\" value=\"40\"", page, StringComparison.Ordinal);
-        Assert.Contains("http-equiv=\"refresh\"", page, StringComparison.Ordinal);
+        // No timed reload (WCAG 2.2.1, axe's meta-refresh): the page says how to follow the run instead.
+        Assert.DoesNotContain("http-equiv=\"refresh\"", page, StringComparison.Ordinal);
+        Assert.Contains("id=\"unfinished\"", page, StringComparison.Ordinal);
+        var one = await coordinator.GetStringAsync($"/reports/exports/{queued.Id}");
+        Assert.DoesNotContain("http-equiv=\"refresh\"", one, StringComparison.Ordinal);
+        Assert.Contains($"<a href=\"/reports/exports/{queued.Id}\">", one, StringComparison.Ordinal);
         await factory.RunJobAsync();
 
         var run = await RunAsync(coordinator, queued.Id);
@@ -87,6 +92,7 @@ public sealed class ExportsTests(ClockedUraFactory factory) : IClassFixture<Cloc
         Assert.Equal(100, run.Progress);
         var after = await coordinator.GetStringAsync($"/reports/exports/{queued.Id}");
         Assert.DoesNotContain("<progress", after, StringComparison.Ordinal);
+        Assert.DoesNotContain("id=\"unfinished\"", after, StringComparison.Ordinal);
         Assert.Contains("id=\"download\"", after, StringComparison.Ordinal);
     }
 
