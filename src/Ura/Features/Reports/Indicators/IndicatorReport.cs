@@ -412,7 +412,8 @@ public sealed class IndicatorReport(UraDbContext db, CurrentUser user, TimeProvi
         }
         var table = SmallNumbers.Protect([.. rows.Select(r => r.Count)], Threshold);
         var shown = rows.Select((r, i) => new IndicatorCell(r.Key, r.Label, table[i] is null ? null : r.Value)).ToList();
-        decimal? total = table.Total is null ? null : indicator.Unit == IndicatorUnit.Amount ? rows.Sum(r => r.Value) : table.Total;
+        // The total is the sum of the values, not of the counts protecting them: bed-nights are protected by stays.
+        decimal? total = table.Total is null ? null : rows.Sum(r => r.Value);
         if (rows.Count == 0)
             total = 0;
         return new IndicatorFigure(indicator.Key, title, definition, indicator.Unit, by, by is null ? [] : shown, total);
