@@ -46,6 +46,7 @@ public sealed class DemoReferrals(UraDbContext db, ConsentCheck consent, TimePro
         var staff = await StaffAsync(ct);
         var added = 0;
         var received = new Dictionary<Guid, int>();
+        var referred = new HashSet<(Guid Case, Guid Service)>();
         var senders = staff.Where(s => s.Workers.Count > 0).OrderBy(s => s.CountryCode).ThenBy(s => s.OrganisationId).ToList();
         for (var number = 0; number < senders.Count; number++)
         {
@@ -53,14 +54,16 @@ public sealed class DemoReferrals(UraDbContext db, ConsentCheck consent, TimePro
             var cases = await db.Cases.AsNoTracking().Include(c => c.Person).Include(c => c.Team)
                 .Where(c => c.OrganisationId == sender.OrganisationId && (c.Status == CaseStatus.Active || c.Status == CaseStatus.FollowUp) && c.Person != null)
                 .OrderBy(c => c.Reference).Take(Story.Length * 6).ToListAsync(ct);
+            // A small organisation goes round its cases again (a person is often referred to several
+            // services), so that every receiving desk has referrals to show whatever the day's demo holds.
             var story = 0;
-            foreach (var @case in cases)
+            for (var next = 0; story < Story.Length && next < cases.Count * 3; next++)
             {
-                if (story == Story.Length)
-                    break;
+                var @case = cases[next % cases.Count];
                 var person = @case.Person!;
                 var age = SharedRecord.AgeOf(person, today);
                 var targets = services.Where(s => s.CountryCode == sender.CountryCode && s.OrganisationId != sender.OrganisationId
+                    && !referred.Contains((@case.Id, s.Id))
                     && staff.Any(r => r.OrganisationId == s.OrganisationId && r.Receivers.Count > 0)
                     && (s.MinimumAge is not { } min || age >= min) && (s.MaximumAge is not { } max || age <= max)
                     && (s.EligibleGenders.Length == 0 || s.EligibleGenders.Split(',').Contains(person.Gender.ToString()))
@@ -82,6 +85,7 @@ public sealed class DemoReferrals(UraDbContext db, ConsentCheck consent, TimePro
                     continue;
                 await AddAsync(@case, person, target.Id, target.OrganisationId, covered.ConsentId, sender.Supervisors.FirstOrDefault(),
                     worker, receiver.Receivers[story % receiver.Receivers.Count], receiver.OrganisationId, step, now, today, ct);
+                referred.Add((@case.Id, target.Id));
                 story++;
                 added++;
             }
