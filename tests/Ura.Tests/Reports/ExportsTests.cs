@@ -71,7 +71,7 @@ public sealed class ExportsTests(ClockedUraFactory factory) : IClassFixture<Cloc
     [Fact]
     public async Task Job_ProgressWrittenWhileRunning_ReachesHundred()
     {
-        var coordinator = await factory.SignInAsync(Demo.Coordinator);
+        var coordinator = await factory.SignInAsync(Demo.Coordinator, "sq");
         var queued = await RequestedAsync(coordinator, "Ctdc");
 
         // A run left "running" by a process that stopped is taken up again by the next round.
@@ -79,7 +79,15 @@ public sealed class ExportsTests(ClockedUraFactory factory) : IClassFixture<Cloc
             .ExecuteUpdateAsync(s => s.SetProperty(r => r.Status, ExportStatus.Running).SetProperty(r => r.Progress, 40)));
         var page = await coordinator.GetStringAsync("/reports/exports");
         Assert.Contains($"<progress id=\"progress-{queued.Id}\" max=\"100\" value=\"40\"", page, StringComparison.Ordinal);
-        Assert.Contains("http-equiv=\"refresh\"", page, StringComparison.Ordinal);
+        // Each bar is named after its run, so several unfinished runs are told apart by a screen reader.
+        var requested = queued.CreatedAt.ToString("yyyy-MM-dd HH:mm", System.Globalization.CultureInfo.InvariantCulture);
+        Assert.Contains($"aria-label=\"Përparimi: Të dhënat CTDC, kërkuar më {requested} UTC\"", WebUtility.HtmlDecode(page), StringComparison.Ordinal);
+        // No timed reload (WCAG 2.2.1, axe's meta-refresh): the page says how to follow the run instead.
+        Assert.DoesNotContain("http-equiv=\"refresh\"", page, StringComparison.Ordinal);
+        Assert.Contains("id=\"unfinished\"", page, StringComparison.Ordinal);
+        var one = await coordinator.GetStringAsync($"/reports/exports/{queued.Id}");
+        Assert.DoesNotContain("http-equiv=\"refresh\"", one, StringComparison.Ordinal);
+        Assert.Contains($"<a href=\"/reports/exports/{queued.Id}\">", one, StringComparison.Ordinal);
         await factory.RunJobAsync();
 
         var run = await RunAsync(coordinator, queued.Id);
@@ -87,6 +95,7 @@ public sealed class ExportsTests(ClockedUraFactory factory) : IClassFixture<Cloc
         Assert.Equal(100, run.Progress);
         var after = await coordinator.GetStringAsync($"/reports/exports/{queued.Id}");
         Assert.DoesNotContain("<progress", after, StringComparison.Ordinal);
+        Assert.DoesNotContain("id=\"unfinished\"", after, StringComparison.Ordinal);
         Assert.Contains("id=\"download\"", after, StringComparison.Ordinal);
     }
 

@@ -18,7 +18,7 @@ public static class ShelterBoardApi
         shelters.MapGet("/statistics", Statistics).WithName("ShelterStatistics").RequireAuthorization(Policies.ShelterStatistics)
             .WithSummary("Occupancy rate, bed-nights, admissions, discharges by destination, average and median length of stay and current residents, "
                 + "per facility and per country, for a period (from, to: default the last 30 days) and optionally one country; "
-                + "shelter managers and supervisors get their organisation's facilities, coordinators their country's, analysts all.");
+                + "shelter managers and supervisors get their organisation's facilities exactly; coordinators their country's and analysts all, with the figures about residents under small-number protection (null where hidden, protected=true).");
     }
 
     private static async Task<Results<Ok<BoardPage>, ValidationProblem>> Board(

@@ -1,6 +1,9 @@
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
 using Ura.Features.Admin;
 using Ura.Features.Cases;
+using Ura.Features.Reports;
+using Ura.Platform;
 using Ura.Platform.Authorization;
 using Ura.Platform.Data;
 using Ura.Platform.Identity;
@@ -82,19 +85,43 @@ public sealed class StatisticsQuery
     public string? Country { get; set; }
 }
 
-public sealed record FacilityStatistics(Guid FacilityId, string Name, string OrganisationName, string CountryCode, string City, int BedsInService, OccupancyFigures Figures);
+/// <summary>How many people left for one destination; null when hidden.</summary>
+public sealed record DestinationFigure(DischargeDestination Destination, int? Count);
 
-public sealed record CountryStatistics(string CountryCode, int Facilities, int BedsInService, OccupancyFigures Figures);
+/// <summary>
+/// The figures as shown: <see cref="OccupancyFigures"/>, with null wherever small-number protection hides a figure
+/// (never for the capacity, which is about beds, not people). <see cref="OccupancyRate"/> is hidden with the occupied
+/// bed-nights; <see cref="LengthOfStayHidden"/> tells a hidden average and median from no discharge at all.
+/// </summary>
+public sealed record ShelterFigures(
+    int BedNightsInService, int? BedNightsOccupied, double? OccupancyRate, int? Admissions, int? Discharges,
+    IReadOnlyList<DestinationFigure> DischargesByDestination, double? AverageStayNights, double? MedianStayNights, bool LengthOfStayHidden, int? CurrentResidents)
+{
+    public static ShelterFigures Exact(OccupancyFigures f) => new(
+        f.BedNightsInService, f.BedNightsOccupied, f.OccupancyRate, f.Admissions, f.Discharges,
+        [.. f.DischargesByDestination.Select(d => new DestinationFigure(d.Destination, d.Count))], f.AverageStayNights, f.MedianStayNights, false, f.CurrentResidents);
+}
 
-public sealed record ShelterStatisticsView(DateOnly From, DateOnly To, IReadOnlyList<FacilityStatistics> Facilities, IReadOnlyList<CountryStatistics> Countries);
+public sealed record FacilityStatistics(Guid FacilityId, string Name, string OrganisationName, string CountryCode, string City, int BedsInService, ShelterFigures Figures);
+
+public sealed record CountryStatistics(string CountryCode, int Facilities, int BedsInService, ShelterFigures Figures);
+
+/// <summary>
+/// The statistics of a period. <see cref="Protected"/>: the figures about residents went through small-number
+/// protection with <see cref="Threshold"/> (national coordinators and analysts); shelter managers and supervisors
+/// see their own organisation's shelters exactly.
+/// </summary>
+public sealed record ShelterStatisticsView(
+    DateOnly From, DateOnly To, IReadOnlyList<FacilityStatistics> Facilities, IReadOnlyList<CountryStatistics> Countries, bool Protected, int Threshold);
 
 /// <summary>
 /// Occupancy figures per facility and per country for the facilities the user may see: shelter
 /// managers and supervisors their organisation's, national coordinators their country's, analysts
 /// every country of this node (the widest of the user's roles applies). Three queries whatever the
-/// number of facilities; stays are read without any personal field.
+/// number of facilities; stays are read without any personal field. Figures about residents shown to a national
+/// coordinator or an analyst go through <see cref="SmallNumbers"/> (see <see cref="ShelterStatisticsProtection"/>).
 /// </summary>
-public sealed class ShelterStatisticsReport(UraDbContext db, CurrentUser user, TimeProvider clock)
+public sealed class ShelterStatisticsReport(UraDbContext db, CurrentUser user, TimeProvider clock, IOptions<UraOptions> options)
 {
     public const int MaxDays = 3660;
 
@@ -131,16 +158,33 @@ public sealed class ShelterStatisticsReport(UraDbContext db, CurrentUser user, T
             .ToListAsync(ct);
         var byFacility = stays.ToLookup(s => s.FacilityId);
 
-        var rows = facilities.Select(f => new FacilityStatistics(f.Id, f.Name, f.OrganisationName, f.CountryCode, f.City, beds.GetValueOrDefault(f.Id),
-            OccupancyStatistics.Compute(beds.GetValueOrDefault(f.Id), byFacility[f.Id], from, to, today))).ToList();
-        var countries = rows.GroupBy(r => r.CountryCode).OrderBy(g => g.Key, StringComparer.Ordinal).Select(g =>
+        var threshold = options.Value.Reports.SmallNumberThreshold;
+        var rows = new List<FacilityStatistics>();
+        var countries = new List<CountryStatistics>();
+        foreach (var country in facilities.GroupBy(f => f.CountryCode).OrderBy(g => g.Key, StringComparer.Ordinal))
         {
-            var ids = g.Select(r => r.FacilityId).ToHashSet();
-            var inService = g.Sum(r => r.BedsInService);
-            return new CountryStatistics(g.Key, g.Count(), inService, OccupancyStatistics.Compute(inService, stays.Where(s => ids.Contains(s.FacilityId)), from, to, today));
-        }).ToList();
-        return CommandResult<ShelterStatisticsView>.Done(new ShelterStatisticsView(from, to, rows, countries));
+            var members = country.ToList();
+            var exact = members.Select(f => OccupancyStatistics.Compute(beds.GetValueOrDefault(f.Id), byFacility[f.Id], from, to, today)).ToList();
+            var inService = members.Sum(f => beds.GetValueOrDefault(f.Id));
+            var whole = OccupancyStatistics.Compute(inService, stays.Where(s => members.Any(f => f.Id == s.FacilityId)), from, to, today);
+            var (shown, total) = Protected
+                ? ShelterStatisticsProtection.Protect(exact, whole, [.. members.Select(f => StaysBehindBedNights(byFacility[f.Id], from, to, today))], threshold)
+                : ([.. exact.Select(ShelterFigures.Exact)], ShelterFigures.Exact(whole));
+            rows.AddRange(members.Select((f, i) => new FacilityStatistics(f.Id, f.Name, f.OrganisationName, f.CountryCode, f.City, beds.GetValueOrDefault(f.Id), shown[i])));
+            countries.Add(new CountryStatistics(country.Key, members.Count, inService, total));
+        }
+        return CommandResult<ShelterStatisticsView>.Done(new ShelterStatisticsView(from, to, rows, countries, Protected, threshold));
     }
+
+    /// <summary>
+    /// A national coordinator's or an analyst's figures leave the shelters' own teams, so they are protected; a
+    /// shelter manager or supervisor sees their own organisation's shelters exactly.
+    /// </summary>
+    public bool Protected => user.IsInRole(Roles.Analyst) || user.IsInRole(Roles.NationalCoordinator);
+
+    /// <summary>The stays that spent at least one night of the period in the facility: the people behind its bed-nights.</summary>
+    private static int StaysBehindBedNights(IEnumerable<StayFacts> stays, DateOnly from, DateOnly to, DateOnly today) =>
+        stays.Count(s => OccupancyStatistics.Compute(0, [s], from, to, today).BedNightsOccupied > 0);
 
     /// <summary>The facilities the user's widest role may see; none for a role outside the statistics policy.</summary>
     private IQueryable<ShelterFacility> Scope()
@@ -153,5 +197,52 @@ public sealed class ShelterStatisticsReport(UraDbContext db, CurrentUser user, T
         if ((user.IsInRole(Roles.Supervisor) || user.IsInRole(Roles.ShelterManager)) && user.OrganisationId is { } organisation)
             return facilities.Where(f => f.OrganisationId == organisation);
         return facilities.Where(f => false);
+    }
+}
+
+/// <summary>
+/// Small-number protection of one country's shelter figures: its facilities and their total (the country row).
+/// <list type="bullet">
+/// <item>Admissions, current residents and the people behind the occupied bed-nights: each a list of the facilities
+/// with the country as total, through <see cref="SmallNumbers.Protect(IReadOnlyList{int}, int)"/>. Occupied bed-nights
+/// and the occupancy rate are hidden wherever the number of people behind them is.</item>
+/// <item>Discharges: a table of facilities by destination, whose row totals are the facilities' discharges, column
+/// totals the country's discharges by destination and grand total the country's discharges, through
+/// <see cref="SmallNumbers.Protect(int[,], int)"/>.</item>
+/// <item>Average and median length of stay: hidden when fewer discharges than the threshold are behind them.</item>
+/// <item>Beds and bed-nights in service describe the shelter, not its residents, and are shown.</item>
+/// </list>
+/// </summary>
+public static class ShelterStatisticsProtection
+{
+    public static (List<ShelterFigures> Facilities, ShelterFigures Country) Protect(
+        IReadOnlyList<OccupancyFigures> facilities, OccupancyFigures country, IReadOnlyList<int> staysBehindBedNights, int threshold)
+    {
+        var admissions = SmallNumbers.Protect([.. facilities.Select(f => f.Admissions)], threshold);
+        var current = SmallNumbers.Protect([.. facilities.Select(f => f.CurrentResidents)], threshold);
+        var people = SmallNumbers.Protect(staysBehindBedNights, threshold);
+        var destinations = Enum.GetValues<DischargeDestination>();
+        var cells = new int[facilities.Count, destinations.Length];
+        for (var i = 0; i < facilities.Count; i++)
+        {
+            for (var d = 0; d < destinations.Length; d++)
+                cells[i, d] = facilities[i].DischargesByDestination.Single(c => c.Destination == destinations[d]).Count;
+        }
+        var discharges = SmallNumbers.Protect(cells, threshold);
+
+        ShelterFigures Shown(OccupancyFigures f, int? admitted, int? residents, bool nightsShown, int? discharged, Func<int, int?> destination) => new(
+            f.BedNightsInService,
+            nightsShown ? f.BedNightsOccupied : null,
+            nightsShown ? f.OccupancyRate : null,
+            admitted, discharged,
+            [.. destinations.Select((d, i) => new DestinationFigure(d, destination(i)))],
+            f.Discharges >= threshold ? f.AverageStayNights : null,
+            f.Discharges >= threshold ? f.MedianStayNights : null,
+            f.Discharges is > 0 && f.Discharges < threshold,
+            residents);
+
+        var shown = facilities.Select((f, i) => Shown(f, admissions[i], current[i], people[i] is not null, discharges.RowTotal(i), d => discharges.Cell(i, d))).ToList();
+        var total = Shown(country, admissions.Total, current.Total, people.Total is not null, discharges.Total, discharges.ColumnTotal);
+        return (shown, total);
     }
 }

@@ -36,7 +36,7 @@ public sealed class ShelterStatisticsPageModel(ShelterStatisticsReport report, U
         return Page();
     }
 
-    public static string Rate(OccupancyFigures figures) =>
+    public static string Rate(ShelterFigures figures) =>
         figures.OccupancyRate is { } rate ? rate.ToString("P1", System.Globalization.CultureInfo.CurrentCulture) : "–";
 
     public static string Nights(double? nights) =>

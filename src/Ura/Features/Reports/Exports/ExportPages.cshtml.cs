@@ -19,8 +19,8 @@ public sealed class ExportsModel(ExportRuns runs, IStringLocalizer<Text> text) :
     [BindProperty]
     public ExportInput Input { get; set; } = new();
 
-    /// <summary>While a run is unfinished the page reloads itself, so the progress bar moves without script.</summary>
-    public bool Refresh => Runs.Any(r => r.Status is ExportStatus.Queued or ExportStatus.Running);
+    /// <summary>A run is still waiting or being made: the page says how to follow it (it does not reload itself).</summary>
+    public bool Unfinished => Runs.Any(r => r.Status is ExportStatus.Queued or ExportStatus.Running);
 
     public async Task OnGetAsync() => Runs = await runs.MineAsync(HttpContext.RequestAborted);
 
