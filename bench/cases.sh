@@ -30,18 +30,8 @@ start() {
 
 stop() { kill "$server"; wait "$server" 2>/dev/null || true; server=; }
 
-# Signs in through the real pages (password, then the demo two-factor code); prints the Cookie header value.
-signin() {
-  local jar="$data/cookies" token
-  rm -f "$jar"
-  token=$(curl -s -c "$jar" -b "$jar" "$base/account/login" | grep -o 'name="__af" type="hidden" value="[^"]*"' | head -n 1 | sed 's/.*value="//; s/"$//')
-  curl -s -o /dev/null -c "$jar" -b "$jar" --data-urlencode "Input.Email=$1" --data-urlencode "Input.Password=Ura-demo-2026!" \
-    --data-urlencode "__af=$token" "$base/account/login"
-  token=$(curl -s -c "$jar" -b "$jar" "$base/account/login/two-factor" | grep -o 'name="__af" type="hidden" value="[^"]*"' | head -n 1 | sed 's/.*value="//; s/"$//')
-  curl -s -o /dev/null -c "$jar" -b "$jar" --data-urlencode "Input.Code=$(ura demo code)" --data-urlencode "__af=$token" \
-    "$base/account/login/two-factor"
-  sed 's/^#HttpOnly_//' "$jar" | awk '!/^#/ && NF == 7 { printf "%s=%s; ", $6, $7 }'
-}
+jar="$data/cookies"
+source bench/signin.sh
 
 run() { # label, request file
   printf '%-48s ' "$1"

@@ -165,6 +165,8 @@ internal sealed class PersonConfiguration : IEntityTypeConfiguration<Person>
         e.Property(p => p.GuardianRelation!).IsEncrypted(FieldClass.PersonName);
         e.Property(p => p.GuardianContact!).IsEncrypted(FieldClass.Contact);
         e.HasIndex(p => p.OrganisationId);
+        // The dashboards count people by sex and age band through their cases, from the index alone.
+        e.HasIndex(p => new { p.CaseId, p.Gender, p.AgeBand });
         e.HasOne<Platform.Identity.Organisation>().WithMany().HasForeignKey(p => p.OrganisationId).OnDelete(DeleteBehavior.Restrict);
         e.HasMany(p => p.Documents).WithOne().HasForeignKey(d => d.PersonId).OnDelete(DeleteBehavior.Cascade);
         e.HasMany(p => p.NameIndex).WithOne().HasForeignKey(n => n.PersonId).OnDelete(DeleteBehavior.Cascade);

@@ -96,7 +96,8 @@ internal sealed class IdentificationSubmissionConfiguration : IEntityTypeConfigu
         e.HasOne<Case>().WithMany().HasForeignKey(s => s.CaseId).OnDelete(DeleteBehavior.Cascade);
         e.HasOne<Platform.Identity.Organisation>().WithMany().HasForeignKey(s => s.OrganisationId).OnDelete(DeleteBehavior.Restrict);
         e.HasOne<Platform.Identity.Organisation>().WithMany().HasForeignKey(s => s.AuthorityId).OnDelete(DeleteBehavior.Restrict);
-        e.HasIndex(s => s.CaseId);
+        // A case's first decision that the person is a victim, which the reports count, read from the index alone.
+        e.HasIndex(s => new { s.CaseId, s.Decision, s.DecidedOn });
         e.HasIndex(s => s.OrganisationId);
         // The authority's inbox, newest first.
         e.HasIndex(s => new { s.AuthorityId, s.SubmittedAt });
