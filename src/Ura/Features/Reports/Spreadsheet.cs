@@ -8,14 +8,19 @@ namespace Ura.Features.Reports;
 /// <summary>
 /// Writes an XLSX workbook: sheets with a bold, frozen header row and typed cells, so the reader can go on
 /// calculating. A cell value is a string (text), an int or long (whole number), a decimal (two decimals),
-/// a <see cref="DateOnly"/> (a real date) or null (an empty cell: no value, or a hidden small number).
+/// a <see cref="DateOnly"/> (a real date), a <see cref="Percent"/> (a fraction shown as a percentage) or null (an empty
+/// cell: no value, or a hidden small number).
 /// </summary>
 public sealed class Spreadsheet
 {
-    // Cell styles of the stylesheet below: plain, amount with two decimals, bold header, date.
+    /// <summary>A fraction (0.375) written as a number with a percentage format (37.50%).</summary>
+    public readonly record struct Percent(decimal Fraction);
+
+    // Cell styles of the stylesheet below: plain, amount with two decimals, bold header, date, percentage.
     private const uint AmountStyle = 1;
     private const uint HeaderStyle = 2;
     private const uint DateStyle = 3;
+    private const uint PercentStyle = 4;
 
     private readonly List<(string Name, IReadOnlyList<string> Headers, IEnumerable<IReadOnlyList<object?>> Rows)> sheets = [];
 
@@ -66,6 +71,7 @@ public sealed class Spreadsheet
         string s => TextCell(s),
         int or long => NumberCell(Convert.ToString(value, CultureInfo.InvariantCulture)!, 0),
         decimal d => NumberCell(d.ToString(CultureInfo.InvariantCulture), AmountStyle),
+        Percent p => NumberCell(p.Fraction.ToString(CultureInfo.InvariantCulture), PercentStyle),
         double d => NumberCell(d.ToString("R", CultureInfo.InvariantCulture), AmountStyle),
         // Spreadsheets count days from 1899-12-30.
         DateOnly date => NumberCell((date.DayNumber - new DateOnly(1899, 12, 30).DayNumber).ToString(CultureInfo.InvariantCulture), DateStyle),
@@ -84,8 +90,9 @@ public sealed class Spreadsheet
         new Borders(new Border()) { Count = 1 },
         new CellFormats(
             new CellFormat(),
-            // Built-in number formats: 4 is "#,##0.00", 14 a short date.
+            // Built-in number formats: 4 is "#,##0.00", 14 a short date, 10 "0.00%".
             new CellFormat { NumberFormatId = 4, ApplyNumberFormat = true },
             new CellFormat { FontId = 1, ApplyFont = true },
-            new CellFormat { NumberFormatId = 14, ApplyNumberFormat = true }) { Count = 4 });
+            new CellFormat { NumberFormatId = 14, ApplyNumberFormat = true },
+            new CellFormat { NumberFormatId = 10, ApplyNumberFormat = true }) { Count = 5 });
 }

@@ -7,6 +7,7 @@ using Ura.Features.Cases;
 using Ura.Features.Directory;
 using Ura.Features.Identification;
 using Ura.Features.Referrals;
+using Ura.Features.Reports.Projects;
 using Ura.Features.Shelters;
 using Ura.Features.Training.Trainings;
 using Ura.Features.Transnational;
@@ -27,6 +28,9 @@ public sealed class ReportRequest
     public Guid[]? Organisation { get; set; }
     public string? By { get; set; }
     public string[]? Indicator { get; set; }
+
+    /// <summary>A project: its organisations, its period and its indicators with their targets, unless narrowed.</summary>
+    public Guid? Project { get; set; }
 }
 
 /// <summary>One line of an indicator's table: a category (or the whole when not split) and its value; null when hidden.</summary>
@@ -35,9 +39,14 @@ public sealed record IndicatorCell(string Key, string Label, decimal? Value)
     public bool Hidden => Value is null;
 }
 
-/// <summary>An indicator computed for a report: its rows when split, and its total.</summary>
+/// <summary>
+/// An indicator computed for a report: its rows when split, and its total. In a project report, the project's target
+/// for it (null when the project sets none) and the achievement: the total as a percentage of the target, rounded to
+/// one decimal; null when the total is hidden, when there is no target, or when the target is 0.
+/// </summary>
 public sealed record IndicatorFigure(
-    string Key, string Title, string Definition, IndicatorUnit Unit, string? By, IReadOnlyList<IndicatorCell> Rows, decimal? Total)
+    string Key, string Title, string Definition, IndicatorUnit Unit, string? By, IReadOnlyList<IndicatorCell> Rows, decimal? Total,
+    decimal? Target = null, decimal? Achievement = null)
 {
     public bool TotalHidden => Total is null;
     public bool AnyHidden => Total is null || Rows.Any(r => r.Hidden);
@@ -45,14 +54,19 @@ public sealed record IndicatorFigure(
 
 public sealed record ReportScope(Guid Id, string Name, string CountryCode);
 
-public sealed record IndicatorReportResult(DateOnly From, DateOnly To, string? By, IReadOnlyList<ReportScope> Organisations, int Threshold, IReadOnlyList<IndicatorFigure> Figures);
+/// <summary>The project a report is scoped to; <see cref="Partial"/> when the report covers only some of its organisations.</summary>
+public sealed record ReportProject(Guid Id, string Name, string? Funders, DateOnly StartsOn, DateOnly EndsOn, bool Partial);
+
+public sealed record IndicatorReportResult(DateOnly From, DateOnly To, string? By, IReadOnlyList<ReportScope> Organisations, int Threshold, IReadOnlyList<IndicatorFigure> Figures,
+    ReportProject? Project = null);
 
 /// <summary>
 /// Computes indicators for the organisations the signed-in user may report on: a supervisor their organisation,
 /// a national coordinator their country, an analyst every organisation of this installation. Counts are made in
 /// the database; every table goes through <see cref="SmallNumbers"/> before anyone sees it.
 /// </summary>
-public sealed class IndicatorReport(UraDbContext db, CurrentUser user, TimeProvider clock, IOptions<UraOptions> options, IStringLocalizer<Text> text)
+public sealed class IndicatorReport(UraDbContext db, CurrentUser user, TimeProvider clock, IOptions<UraOptions> options, IStringLocalizer<Text> text,
+    ProjectDirectory projects)
 {
     public const int MaxDays = 3660;
     public const string NotRecorded = "not-recorded";
@@ -77,18 +91,32 @@ public sealed class IndicatorReport(UraDbContext db, CurrentUser user, TimeProvi
             .Select(o => new ReportScope(o.Id, o.Name, o.CountryCode)).ToListAsync(ct);
     }
 
+    /// <summary>
+    /// The report, or not found when <see cref="ReportRequest.Project"/> names a project the user may not read (or none).
+    /// A project sets the organisations (those of the project within the user's scope), the period (narrowed inside it,
+    /// never outside) and the indicators (its own, unless some are chosen), and adds its targets and the achievement.
+    /// </summary>
     public async Task<CommandResult<IndicatorReportResult>> RunAsync(ReportRequest request, CancellationToken ct)
     {
+        Project? project = null;
+        if (request.Project is { } projectId && (project = await projects.FindAsync(projectId, user, ct)) is null)
+            return CommandResult<IndicatorReportResult>.NotFound();
+
         var today = DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
-        var to = request.To ?? today;
-        var from = request.From ?? new DateOnly(to.Year, 1, 1);
+        var to = request.To ?? project?.EndsOn ?? today;
+        var from = request.From ?? project?.StartsOn ?? new DateOnly(to.Year, 1, 1);
         var errors = new List<RuleError>();
         if (from > to)
             errors.Add(new(nameof(request.From), "Reports.Error.FromAfterTo"));
+        else if (project is not null && (from < project.StartsOn || to > project.EndsOn))
+            errors.Add(new(nameof(request.From), "Reports.Error.OutsideProject"));
         else if (to.DayNumber - from.DayNumber >= MaxDays)
             errors.Add(new(nameof(request.To), "Reports.Error.PeriodTooLong"));
 
-        var keys = request.Indicator is { Length: > 0 } asked ? asked.Distinct(StringComparer.Ordinal).ToList() : [.. IndicatorCatalogue.Keys];
+        var projectKeys = project?.Targets.Select(t => t.IndicatorKey).Where(IndicatorCatalogue.IsKnown).ToHashSet(StringComparer.Ordinal);
+        var keys = request.Indicator is { Length: > 0 } asked ? asked.Distinct(StringComparer.Ordinal).ToList()
+            : projectKeys is { Count: > 0 } ? [.. IndicatorCatalogue.Keys.Where(projectKeys.Contains)]
+            : [.. IndicatorCatalogue.Keys];
         if (keys.Any(k => !IndicatorCatalogue.IsKnown(k)))
             errors.Add(new(nameof(request.Indicator), "Reports.Error.UnknownIndicator"));
         var by = string.IsNullOrEmpty(request.By) ? null : request.By;
@@ -98,6 +126,12 @@ public sealed class IndicatorReport(UraDbContext db, CurrentUser user, TimeProvi
             errors.Add(new(nameof(request.By), "Reports.Error.UnsupportedDisaggregation"));
 
         var visible = await VisibleOrganisationsAsync(ct);
+        if (project is not null)
+        {
+            // Within a project a reader still sees only their own scope: a supervisor their organisation's part.
+            var members = project.Organisations.Select(o => o.OrganisationId).ToHashSet();
+            visible = [.. visible.Where(o => members.Contains(o.Id))];
+        }
         var countries = request.Country?.Where(c => !string.IsNullOrEmpty(c)).Distinct(StringComparer.Ordinal).ToList() ?? [];
         var chosen = request.Organisation?.Distinct().ToList() ?? [];
         if (countries.Any(c => !visible.Any(o => o.CountryCode == c)))
@@ -115,10 +149,19 @@ public sealed class IndicatorReport(UraDbContext db, CurrentUser user, TimeProvi
             var indicator = IndicatorCatalogue.Find(key)!;
             // In a report of several indicators, one that cannot be split this way is shown whole.
             var split = by is not null && indicator.Supports(by) ? by : null;
-            figures.Add(await ComputeAsync(indicator, period, scope, split, ct));
+            var figure = await ComputeAsync(indicator, period, scope, split, ct);
+            if (project?.Targets.FirstOrDefault(t => t.IndicatorKey == key) is { } target)
+                figure = figure with { Target = target.Target, Achievement = Achievement(figure.Total, target.Target) };
+            figures.Add(figure);
         }
-        return CommandResult<IndicatorReportResult>.Done(new IndicatorReportResult(from, to, by, scope, Threshold, figures));
+        var about = project is null ? null : new ReportProject(project.Id, project.Name, project.Funders, project.StartsOn, project.EndsOn,
+            Partial: scope.Count < project.Organisations.Count);
+        return CommandResult<IndicatorReportResult>.Done(new IndicatorReportResult(from, to, by, scope, Threshold, figures, about));
     }
+
+    /// <summary>The value as a percentage of the target, one decimal; none when the value is hidden or the target is 0.</summary>
+    public static decimal? Achievement(decimal? value, decimal target) =>
+        value is { } v && target > 0 ? Math.Round(v / target * 100m, 1, MidpointRounding.AwayFromZero) : null;
 
     private sealed record Period(DateOnly From, DateOnly To, DateOnly Today)
     {

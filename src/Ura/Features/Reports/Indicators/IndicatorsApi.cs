@@ -19,9 +19,10 @@ public static class IndicatorsApi
         public string[]? Country { get; set; }
         public Guid[]? Organisation { get; set; }
         public string? By { get; set; }
+        public Guid? Project { get; set; }
     }
 
-    public sealed record IndicatorRun(DateOnly From, DateOnly To, int Threshold, IndicatorFigure Figure);
+    public sealed record IndicatorRun(DateOnly From, DateOnly To, int Threshold, IndicatorFigure Figure, ReportProject? Project);
 
     public static void MapIndicatorsApi(this RouteGroupBuilder api)
     {
@@ -32,14 +33,16 @@ public static class IndicatorsApi
         reports.MapGet("/run", Run).WithName("IndicatorRun")
             .WithSummary("One indicator for a period (from, to: both days included; default the current year), optionally some countries and "
                 + "organisations (repeatable) within the caller's scope, split by one breakdown (by). Counts under the node's small-number "
-                + "threshold, and the counts that would reveal them, are null with hidden = true.");
+                + "threshold, and the counts that would reveal them, are null with hidden = true. With project (an id), the project's "
+                + "organisations within the caller's scope and its period (narrowed inside it, never outside), and the indicator's target "
+                + "and achievement (total as a percentage of the target, null when hidden); a project the caller may not read is 404.");
     }
 
     private static Ok<IReadOnlyList<IndicatorDescription>> Catalogue(IStringLocalizer<Text> text) =>
         TypedResults.Ok<IReadOnlyList<IndicatorDescription>>([.. IndicatorCatalogue.All.Select(i =>
             new IndicatorDescription(i.Key, text[i.TitleKey], text[i.DefinitionKey], i.Unit, i.Disaggregations))]);
 
-    private static async Task<Results<Ok<IndicatorRun>, ValidationProblem>> Run(
+    private static async Task<Results<Ok<IndicatorRun>, NotFound, ValidationProblem>> Run(
         [AsParameters] RunQuery query, IndicatorReport report, IStringLocalizer<Text> text, CancellationToken ct)
     {
         if (!IndicatorCatalogue.IsKnown(query.Indicator))
@@ -47,10 +50,13 @@ public static class IndicatorsApi
         var result = await report.RunAsync(new ReportRequest
         {
             From = query.From, To = query.To, Country = query.Country, Organisation = query.Organisation, By = query.By, Indicator = [query.Indicator!],
+            Project = query.Project,
         }, ct);
+        if (!result.Found)
+            return TypedResults.NotFound();
         if (!result.Succeeded)
             return result.Errors.ToProblem(text);
         var run = result.Value!;
-        return TypedResults.Ok(new IndicatorRun(run.From, run.To, run.Threshold, run.Figures[0]));
+        return TypedResults.Ok(new IndicatorRun(run.From, run.To, run.Threshold, run.Figures[0], run.Project));
     }
 }

@@ -1,11 +1,13 @@
 using System.Globalization;
 using System.Text;
 using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.Extensions.Localization;
 using Ura.Features.Admin;
 using Ura.Features.Directory;
+using Ura.Features.Reports.Projects;
 using Ura.Platform.Authorization;
 using Ura.Resources;
 
@@ -16,8 +18,11 @@ namespace Ura.Features.Reports.Indicators;
 /// result as XLSX, as CSV, or as a page to print.
 /// </summary>
 [Authorize(Policy = Policies.ReportReader)]
-public sealed class IndicatorsPageModel(IndicatorReport report, IStringLocalizer<Text> text) : PageModel
+public sealed class IndicatorsPageModel(IndicatorReport report, ProjectDirectory projects, IStringLocalizer<Text> text) : PageModel
 {
+    /// <summary>The projects the user may read, for the project select.</summary>
+    public IReadOnlyList<ProjectSummary> Projects { get; private set; } = [];
+
     public ReportRequest Query { get; private set; } = new();
     public IndicatorReportResult? Result { get; private set; }
     public IReadOnlyList<ReportScope> Organisations { get; private set; } = [];
@@ -50,11 +55,18 @@ public sealed class IndicatorsPageModel(IndicatorReport report, IStringLocalizer
         Query = query;
         Organisations = await report.VisibleOrganisationsAsync(ct);
         Countries = [.. Organisations.Select(o => o.CountryCode).Distinct().Select(c => (c, text.Country(c))).OrderBy(c => c.Item2, StringComparer.CurrentCulture)];
+        Projects = await projects.ListAsync(ct);
         if (ModelState.IsValid && (always || Asked))
         {
             var result = await report.RunAsync(query, ct);
             if (result.Succeeded)
                 Result = result.Value;
+            else if (!result.Found)
+            {
+                // A project the user may not read: the form, answered as not found, with a message in their language.
+                ModelState.AddModelError(nameof(query.Project), text["Reports.Error.UnknownProject"]);
+                Response.StatusCode = StatusCodes.Status404NotFound;
+            }
             else
                 result.Errors.AddTo(ModelState, text, "");
         }
@@ -73,40 +85,65 @@ public sealed class IndicatorsPageModel(IndicatorReport report, IStringLocalizer
         { } v when unit is IndicatorUnit.Days or IndicatorUnit.Hours => v.ToString("0.#", CultureInfo.CurrentCulture),
         { } v => v.ToString("N0", CultureInfo.CurrentCulture),
     };
+
+    /// <summary>An achievement (a percentage) as the page shows it, for example "37.5 %" in the reader's language.</summary>
+    public static string Percent(decimal? achievement) =>
+        achievement is { } a ? (a / 100m).ToString("0.#%", CultureInfo.CurrentCulture) : "";
 }
 
 /// <summary>A report as files: an XLSX workbook with real numbers, and a CSV in UTF-8 with a byte order mark.</summary>
 public static class IndicatorExport
 {
-    public static IReadOnlyList<string> Headers(IStringLocalizer text) =>
-        [text["Reports.Column.Indicator"], text["Reports.Column.Category"], text["Reports.Column.Value"], text["Reports.Column.Unit"], text["Reports.Column.Note"]];
+    /// <summary>The columns; a project report adds the target and the achievement.</summary>
+    public static IReadOnlyList<string> Headers(IndicatorReportResult result, IStringLocalizer text) => result.Project is null
+        ? [text["Reports.Column.Indicator"], text["Reports.Column.Category"], text["Reports.Column.Value"], text["Reports.Column.Unit"], text["Reports.Column.Note"]]
+        : [text["Reports.Column.Indicator"], text["Reports.Column.Category"], text["Reports.Column.Value"], text["Reports.Column.Unit"],
+            text["Reports.Column.Target"], text["Reports.Column.Achievement"], text["Reports.Column.Note"]];
 
-    /// <summary>One line per cell and one per total; a hidden value is empty with a note saying why.</summary>
-    public static IEnumerable<(IndicatorFigure Figure, string Category, decimal? Value)> Lines(IndicatorReportResult result, IStringLocalizer text)
+    /// <summary>
+    /// One line per cell and one per total; a hidden value is empty with a note saying why. The target and the
+    /// achievement belong to the indicator as a whole, so they are on its total line only.
+    /// </summary>
+    public static IEnumerable<(IndicatorFigure Figure, string Category, decimal? Value, bool IsTotal)> Lines(IndicatorReportResult result, IStringLocalizer text)
     {
         foreach (var figure in result.Figures)
         {
             foreach (var row in figure.Rows)
-                yield return (figure, row.Label, row.Value);
-            yield return (figure, text["Reports.Total"], figure.Total);
+                yield return (figure, row.Label, row.Value, false);
+            yield return (figure, text["Reports.Total"], figure.Total, true);
         }
     }
 
     public static byte[] Xlsx(IndicatorReportResult result, IStringLocalizer text)
     {
         var hidden = text["Reports.HiddenNote", result.Threshold].Value;
-        var rows = Lines(result, text).Select(l => (IReadOnlyList<object?>)[
-            l.Figure.Title, l.Category, l.Value is { } v ? (l.Figure.Unit == IndicatorUnit.Count ? (object)(long)v : v) : null,
-            text["Reports.Unit." + l.Figure.Unit].Value, l.Value is null ? hidden : null]);
-        var about = new List<IReadOnlyList<object?>>
+        object? Number(decimal? value, IndicatorUnit unit) => value is { } v ? (unit == IndicatorUnit.Count ? (object)(long)v : v) : null;
+        var rows = Lines(result, text).Select(l =>
         {
-            new object?[] { text["Reports.Period"].Value, $"{result.From:yyyy-MM-dd} – {result.To:yyyy-MM-dd}" },
-            new object?[] { text["Reports.Scope"].Value, string.Join(", ", result.Organisations.Select(o => o.Name)) },
-            new object?[] { text["Reports.Legend"].Value, hidden },
-        };
+            var unit = text["Reports.Unit." + l.Figure.Unit].Value;
+            var note = l.Value is null ? hidden : null;
+            if (result.Project is null)
+                return (IReadOnlyList<object?>)[l.Figure.Title, l.Category, Number(l.Value, l.Figure.Unit), unit, note];
+            // A target may have decimals whatever the unit: a whole one is a whole number.
+            object? target = l.IsTotal && l.Figure.Target is { } t ? (t == decimal.Truncate(t) ? (long)t : t) : null;
+            object? achievement = l.IsTotal && l.Figure.Achievement is { } a ? new Spreadsheet.Percent(a / 100m) : null;
+            return (IReadOnlyList<object?>)[l.Figure.Title, l.Category, Number(l.Value, l.Figure.Unit), unit, target, achievement, note];
+        });
+        var about = new List<IReadOnlyList<object?>>();
+        if (result.Project is { } project)
+        {
+            about.Add([text["Reports.Project"].Value, project.Name]);
+            about.Add([text["Projects.Field.Funders"].Value, project.Funders ?? ""]);
+            about.Add([text["Projects.Field.Period"].Value, $"{project.StartsOn:yyyy-MM-dd} – {project.EndsOn:yyyy-MM-dd}"]);
+        }
+        about.Add([text["Reports.Period"].Value, $"{result.From:yyyy-MM-dd} – {result.To:yyyy-MM-dd}"]);
+        about.Add([text["Reports.Scope"].Value, string.Join(", ", result.Organisations.Select(o => o.Name))]);
+        about.Add([text["Reports.Legend"].Value, hidden]);
+        if (result.Project is not null)
+            about.Add([text["Reports.Column.Achievement"].Value, text["Reports.AchievementNote"].Value]);
         about.AddRange(result.Figures.Select(f => (IReadOnlyList<object?>)[f.Title, f.Definition]));
         return new Spreadsheet()
-            .Sheet(text["Reports.Indicators.Sheet"], Headers(text), rows)
+            .Sheet(text["Reports.Indicators.Sheet"], Headers(result, text), rows)
             .Sheet(text["Reports.Definitions.Sheet"], [text["Reports.Column.Indicator"], text["Reports.Column.Definition"]], about)
             .ToBytes();
     }
@@ -114,14 +151,20 @@ public static class IndicatorExport
     public static byte[] Csv(IndicatorReportResult result, IStringLocalizer text)
     {
         var hidden = text["Reports.HiddenNote", result.Threshold].Value;
+        string Number(decimal? value, IndicatorUnit unit) => value?.ToString(unit == IndicatorUnit.Count ? "0" : "0.##", CultureInfo.InvariantCulture) ?? "";
         var csv = new StringBuilder();
-        csv.AppendLine(string.Join(',', Headers(text).Select(Quote)));
-        foreach (var (figure, category, value) in Lines(result, text))
+        csv.AppendLine(string.Join(',', Headers(result, text).Select(Quote)));
+        foreach (var (figure, category, value, isTotal) in Lines(result, text))
         {
-            csv.AppendLine(string.Join(',',
-                Quote(figure.Title), Quote(category),
-                value?.ToString(figure.Unit == IndicatorUnit.Count ? "0" : "0.##", CultureInfo.InvariantCulture) ?? "",
-                Quote(text["Reports.Unit." + figure.Unit]), value is null ? Quote(hidden) : ""));
+            var cells = new List<string> { Quote(figure.Title), Quote(category), Number(value, figure.Unit), Quote(text["Reports.Unit." + figure.Unit]) };
+            if (result.Project is not null)
+            {
+                // The achievement in percent, as the page shows it (37.5 for 37.5 %).
+                cells.Add(isTotal ? figure.Target?.ToString("0.##", CultureInfo.InvariantCulture) ?? "" : "");
+                cells.Add(isTotal ? figure.Achievement?.ToString("0.#", CultureInfo.InvariantCulture) ?? "" : "");
+            }
+            cells.Add(value is null ? Quote(hidden) : "");
+            csv.AppendLine(string.Join(',', cells));
         }
         return [.. Encoding.UTF8.GetPreamble(), .. Encoding.UTF8.GetBytes(csv.ToString())];
     }
