@@ -451,10 +451,12 @@ public sealed class IndicatorValueTests(UraFactory factory) : IClassFixture<UraF
     {
         var me = await OrganisationAsync("ME");
         var abroad = await OrganisationAsync("MK");
-        async Task ProgrammeAsync(Guid organisation, params (DateOnly On, int Score)[][] histories)
+        async Task<List<Guid>> ProgrammeAsync(Guid organisation, params (DateOnly On, int Score)[][] histories) =>
+            await ProgrammeOfAsync(organisation, null, histories);
+        async Task<List<Guid>> ProgrammeOfAsync(Guid organisation, List<Guid>? existing, params (DateOnly On, int Score)[][] histories)
         {
-            var providers = new List<Guid>();
-            foreach (var _ in histories)
+            var providers = existing ?? [];
+            for (var i = providers.Count; i < histories.Length; i++)
                 providers.Add(await OrganisationAsync("ME"));
             await factory.WithDb(db =>
             {
@@ -481,8 +483,9 @@ public sealed class IndicatorValueTests(UraFactory factory) : IClassFixture<UraF
                 }
                 return db.SaveChangesAsync();
             });
+            return providers;
         }
-        await ProgrammeAsync(me,
+        var providers = await ProgrammeAsync(me,
             [(On(5, 1), 2), (On(6, 1), 3)],                 // improved, latest on the first day
             [(On(1, 10), 2), (On(6, 30), 4)],               // improved, latest on the last day
             [(On(3, 1), 2), (On(6, 15), 3)],
@@ -500,5 +503,9 @@ public sealed class IndicatorValueTests(UraFactory factory) : IClassFixture<UraF
         var byCountry = await RunAsync($"indicator=capacity-progress&by=country&{June}&{In(me, abroad)}");
         Assert.Equal(new Dictionary<string, decimal?> { ["ME"] = 6, ["MK"] = 5 }, Rows(byCountry));
         Assert.Equal(11, byCountry.Figure.Total);
+
+        // The first provider, improved again in a second programme, counts once for each (the definition says so).
+        await ProgrammeOfAsync(me, [providers[0]], [(On(2, 1), 1), (On(6, 10), 3)]);
+        Assert.Equal(7, await TotalAsync("capacity-progress", In(me)));
     }
 }
