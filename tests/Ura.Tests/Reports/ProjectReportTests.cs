@@ -26,6 +26,8 @@ public sealed class ProjectReportTests(UraFactory factory) : IClassFixture<UraFa
     private sealed record Figure(string Key, IndicatorUnit Unit, List<Row> Rows, decimal? Total, bool TotalHidden, decimal? Target, decimal? Achievement);
     private sealed record About(Guid Id, string Name, DateOnly StartsOn, DateOnly EndsOn, bool Partial);
     private sealed record Run(DateOnly From, DateOnly To, Figure Figure, About? Project);
+    private sealed record Scope(Guid Id, string Name, string CountryCode);
+    private sealed record Report(DateOnly From, DateOnly To, List<Scope> Organisations, List<Figure> Figures, About? Project);
 
     /// <summary>
     /// A fresh Albanian organisation with 9 cases opened on 2025-03-10 (7 women, 2 men), 6 of them identified on
@@ -130,6 +132,56 @@ public sealed class ProjectReportTests(UraFactory factory) : IClassFixture<UraFa
         Assert.Equal(0m, trainings.Figure.Total);
         Assert.Null(trainings.Figure.Target);
         Assert.Null(trainings.Figure.Achievement);
+    }
+
+    [Fact]
+    public async Task Report_Project_EveryProjectIndicatorWithTargetAndAchievement_AsTheRunsGiveThem()
+    {
+        var (project, organisation) = await SeedAsync();
+        var client = await factory.SignInAsync(Demo.Coordinator, "en");
+
+        var response = await client.GetAsync($"/api/v1/reports/indicators/report?project={project}");
+        Assert.True(response.StatusCode == HttpStatusCode.OK, await response.Content.ReadAsStringAsync());
+        var report = (await response.Content.ReadFromJsonAsync<Report>(Json))!;
+
+        Assert.Equal((new DateOnly(2025, 1, 1), new DateOnly(2025, 12, 31), project), (report.From, report.To, report.Project!.Id));
+        Assert.Equal([organisation], report.Organisations.Select(o => o.Id));
+        Assert.Equal(["days-to-identification", "identified-victims", "potential-victims", "referrals-made", "service-cost", "services-delivered"],
+            report.Figures.Select(f => f.Key).Order(StringComparer.Ordinal));
+        foreach (var figure in report.Figures)
+        {
+            var run = await RunAsync(client, $"project={project}&indicator={figure.Key}");
+            Assert.Equal((run.Figure.Total, run.Figure.Target, run.Figure.Achievement), (figure.Total, figure.Target, figure.Achievement));
+        }
+        var potential = report.Figures.Single(f => f.Key == "potential-victims");
+        Assert.Equal((9m, 12m, 75m), (potential.Total!.Value, potential.Target!.Value, potential.Achievement!.Value));
+
+        var chosen = (await client.GetFromJsonAsync<Report>($"/api/v1/reports/indicators/report?project={project}&indicator=trainings&indicator=potential-victims&by=sex", Json))!;
+        Assert.Equal(["trainings", "potential-victims"], chosen.Figures.Select(f => f.Key));
+        // Split by sex: 7 women and 2 men, so the men are hidden, and the women too, since the total would give them away.
+        Assert.Equal(["Feminine", "Masculine"], chosen.Figures[1].Rows.Select(r => r.Key));
+        Assert.All(chosen.Figures[1].Rows, r => Assert.True(r.Hidden));
+        Assert.Equal(9m, chosen.Figures[1].Total);
+    }
+
+    [Fact]
+    public async Task Report_BadInputOrForeignProject_LocalisedErrorOrNotFound()
+    {
+        var client = await factory.SignInAsync(Demo.Coordinator, "sq");
+
+        var unknown = await client.GetAsync("/api/v1/reports/indicators/report?indicator=potential-victims&indicator=eye-colour");
+        var reversed = await client.GetAsync("/api/v1/reports/indicators/report?from=2025-06-01&to=2025-05-01");
+        var foreign = await client.GetAsync($"/api/v1/reports/indicators/report?project={DemoProjects.ProjectId("XK", "protect")}");
+        var forbidden = await (await factory.SignInAsync(Demo.Email("caseworker"))).GetAsync("/api/v1/reports/indicators/report");
+
+        Assert.Equal(HttpStatusCode.BadRequest, unknown.StatusCode);
+        Assert.Equal(factory.Text("Reports.Error.UnknownIndicator", "sq"),
+            (await unknown.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("errors").GetProperty("indicator")[0].GetString());
+        Assert.Equal(HttpStatusCode.BadRequest, reversed.StatusCode);
+        Assert.Equal(factory.Text("Reports.Error.FromAfterTo", "sq"),
+            (await reversed.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("errors").GetProperty("from")[0].GetString());
+        Assert.Equal(HttpStatusCode.NotFound, foreign.StatusCode);
+        Assert.Equal(HttpStatusCode.Forbidden, forbidden.StatusCode);
     }
 
     [Fact]

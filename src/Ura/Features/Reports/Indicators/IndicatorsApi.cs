@@ -6,7 +6,10 @@ using Ura.Resources;
 
 namespace Ura.Features.Reports.Indicators;
 
-/// <summary><c>/api/v1/reports/indicators</c>: the indicator catalogue and one indicator computed for a period and place.</summary>
+/// <summary>
+/// <c>/api/v1/reports/indicators</c>: the indicator catalogue, one indicator computed for a period and place, and a whole
+/// report (several indicators, or a project's) as the report page shows it.
+/// </summary>
 public static class IndicatorsApi
 {
     public sealed record IndicatorDescription(string Key, string Title, string Definition, IndicatorUnit Unit, IReadOnlyList<string> Disaggregations);
@@ -36,6 +39,11 @@ public static class IndicatorsApi
                 + "threshold, and the counts that would reveal them, are null with hidden = true. With project (an id), the project's "
                 + "organisations within the caller's scope and its period (narrowed inside it, never outside), and the indicator's target "
                 + "and achievement (total as a percentage of the target, null when hidden); a project the caller may not read is 404.");
+        reports.MapGet("/report", Report).WithName("IndicatorReport")
+            .WithSummary("A whole report, as the report page shows it: the indicators asked for (indicator, repeatable; none means "
+                + "every indicator, or the project's), for a period, places and breakdown as in /run, with the organisations it "
+                + "covers. With project (an id), every figure of the project's indicators carries its target and achievement; a "
+                + "project the caller may not read is 404. Hidden counts are null, as in /run.");
     }
 
     private static Ok<IReadOnlyList<IndicatorDescription>> Catalogue(IStringLocalizer<Text> text) =>
@@ -58,5 +66,16 @@ public static class IndicatorsApi
             return result.Errors.ToProblem(text);
         var run = result.Value!;
         return TypedResults.Ok(new IndicatorRun(run.From, run.To, run.Threshold, run.Figures[0], run.Project));
+    }
+
+    private static async Task<Results<Ok<IndicatorReportResult>, NotFound, ValidationProblem>> Report(
+        [AsParameters] ReportRequest request, IndicatorReport report, IStringLocalizer<Text> text, CancellationToken ct)
+    {
+        var result = await report.RunAsync(request, ct);
+        if (!result.Found)
+            return TypedResults.NotFound();
+        if (!result.Succeeded)
+            return result.Errors.ToProblem(text);
+        return TypedResults.Ok(result.Value!);
     }
 }
