@@ -31,43 +31,7 @@ public sealed class IndicatorReportTests(UraFactory factory) : IClassFixture<Ura
         await factory.WithDb(async db =>
         {
             db.Organisations.Add(organisation);
-            var opened = new DateTime(2025, 3, 10, 9, 0, 0, DateTimeKind.Utc);
-            for (var i = 0; i < 9; i++)
-            {
-                var woman = i < 7;
-                var @case = new Case { OrganisationId = organisation.Id, Reference = "T" + Guid.NewGuid().ToString("N")[..12], OpenedAt = opened, UpdatedAt = opened };
-                db.Cases.Add(@case);
-                db.Persons.Add(new Person
-                {
-                    OrganisationId = organisation.Id, CaseId = @case.Id, GivenNames = "Test", FamilyName = "Person", BirthDate = "1990-01-01",
-                    BirthYearHash = "x", Gender = woman ? Gender.Feminine : Gender.Masculine, AgeBand = AgeBand.From25To34, Citizenships = "ME",
-                    RegisteredAt = opened,
-                });
-                if (i < 6)
-                {
-                    db.IdentificationSubmissions.Add(new IdentificationSubmission
-                    {
-                        CaseId = @case.Id, OrganisationId = organisation.Id, AuthorityId = organisation.Id, SubmittedAt = opened, SubmittedById = Guid.NewGuid(),
-                        Statement = "s", Decision = TraffickingStatus.ActualVictimOfTrafficking, DecidedOn = new DateOnly(2025, 3, 20), DecidedAt = opened.AddDays(10),
-                    });
-                }
-                if (i < 8)
-                {
-                    db.ServiceDeliveries.Add(new ServiceDelivery
-                    {
-                        CaseId = @case.Id, OrganisationId = organisation.Id, ProviderOrganisationId = organisation.Id, Type = ServiceType.Medical,
-                        DeliveredOn = new DateOnly(2025, 3, 15), Cost = 12.50m, Currency = "EUR", RecordedAt = opened, UpdatedAt = opened,
-                    });
-                }
-                if (i < 3)
-                {
-                    db.ServiceDeliveries.Add(new ServiceDelivery
-                    {
-                        CaseId = @case.Id, OrganisationId = organisation.Id, ProviderOrganisationId = organisation.Id, Type = ServiceType.LegalCounselling,
-                        DeliveredOn = new DateOnly(2025, 3, 16), Cost = 40m, Currency = "EUR", RecordedAt = opened, UpdatedAt = opened,
-                    });
-                }
-            }
+            ReportSeed.AddCases(db, organisation.Id, "ME");
             await db.SaveChangesAsync();
         });
         return organisation.Id;
