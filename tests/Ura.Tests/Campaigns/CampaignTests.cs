@@ -87,7 +87,7 @@ public sealed class CampaignTests(UraFactory factory) : IClassFixture<UraFactory
         var otherCountry = await client.GetFromJsonAsync<List<CampaignSummary>>($"{Api}?country=XK&year=2019", JsonOptions);
         var page = await (await client.GetAsync("/awareness/campaigns?country=AL&year=2019")).HtmlAsync();
 
-        Assert.Equal([old.Id, spanning.Id], in2019!.Where(c => c.Name.StartsWith("Filter", StringComparison.Ordinal)).Select(c => c.Id).Order());
+        Assert.Equal(new[] { old.Id, spanning.Id }.Order(), in2019!.Where(c => c.Name.StartsWith("Filter", StringComparison.Ordinal)).Select(c => c.Id).Order());
         Assert.DoesNotContain(in2021!, c => c.Name.StartsWith("Filter", StringComparison.Ordinal));
         Assert.Empty(otherCountry!);
         Assert.Contains("Filter 2019", page);

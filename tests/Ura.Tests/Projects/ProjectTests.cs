@@ -67,7 +67,7 @@ public sealed class ProjectTests(UraFactory factory) : IClassFixture<UraFactory>
         Assert.Equal($"/reports/projects/{project.Id}", created.Headers.Location!.OriginalString);
         Assert.Equal("AL", project.CountryCode);
         Assert.Equal(new DateOnly(2026, 12, 31), project.EndsOn);
-        Assert.Equal([police, shelter], project.Organisations.Select(o => o.OrganisationId).Order());
+        Assert.Equal(new[] { police, shelter }.Order(), project.Organisations.Select(o => o.OrganisationId).Order());
         Assert.Equal(12m, project.Targets.Single(t => t.IndicatorKey == "returns").Target);
         Assert.Equal(1500.5m, project.Targets.Single(t => t.IndicatorKey == "service-cost").Target);
         Assert.True(await factory.WithDb(db => db.AuditEvents.AnyAsync(a => a.Action == "reports.project.create" && a.EntityId == project.Id.ToString())));
