@@ -76,6 +76,12 @@ public sealed class ReportOptions
     /// </summary>
     public int SmallNumberThreshold { get; set; } = 5;
 
+    /// <summary>
+    /// Every count shown where small numbers are hidden is also rounded to the nearest multiple of this (1: not
+    /// rounded), so that two overlapping reports cannot be subtracted to find a hidden count.
+    /// </summary>
+    public int RoundTo { get; set; } = 5;
+
     /// <summary>The CTDC export publishes only combinations of attributes shared by at least this many cases.</summary>
     public int CtdcK { get; set; } = 11;
 

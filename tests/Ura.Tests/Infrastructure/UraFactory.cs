@@ -64,13 +64,16 @@ public partial class UraFactory : WebApplicationFactory<Program>
 
     protected virtual int SignInAttemptsPerMinute => 100_000;
 
+    /// <summary>What counts in reports are rounded to; none keeps the node's default (5).</summary>
+    protected virtual int? ReportRoundTo => null;
+
     public string DataDirectory { get; }
     public string? ConnectionString { get; }
     public string KeyEncryptionKey { get; }
 
     protected override IHost CreateHost(IHostBuilder builder)
     {
-        builder.ConfigureHostConfiguration(c => c.AddInMemoryCollection(new Dictionary<string, string?>
+        var settings = new Dictionary<string, string?>
         {
             ["Ura:DataDirectory"] = DataDirectory,
             ["Ura:Demo"] = "true",
@@ -83,7 +86,10 @@ public partial class UraFactory : WebApplicationFactory<Program>
             ["Ura:Database:ConnectionString"] = ConnectionString,
             // Every test client shares one address; RateLimitTests use the real limit.
             ["Ura:SignInAttemptsPerMinute"] = SignInAttemptsPerMinute.ToString(System.Globalization.CultureInfo.InvariantCulture),
-        }));
+        };
+        if (ReportRoundTo is { } roundTo)
+            settings["Ura:Reports:RoundTo"] = roundTo.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        builder.ConfigureHostConfiguration(c => c.AddInMemoryCollection(settings));
         return base.CreateHost(builder);
     }
 

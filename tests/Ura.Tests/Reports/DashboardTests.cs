@@ -15,7 +15,7 @@ namespace Ura.Tests.Reports;
 /// numbers hidden from coordinators and analysts. Each test works in its own country, so figures
 /// are exact: case worker in ME, supervisor in RS, coordinator in BA, analyst in MK, others in XK.
 /// </summary>
-public sealed class DashboardTests(UraFactory factory) : IClassFixture<UraFactory>
+public sealed class DashboardTests(UnroundedFactory factory) : IClassFixture<UnroundedFactory>
 {
     private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web) { Converters = { new System.Text.Json.Serialization.JsonStringEnumConverter() } };
 

@@ -11,7 +11,7 @@ using static Ura.Tests.Admin.AdminTestSupport;
 namespace Ura.Tests.Reports;
 
 /// <summary>The indicator report over HTTP: exact figures from seeded records, scope, bad input and small-number protection.</summary>
-public sealed class IndicatorReportTests(UraFactory factory) : IClassFixture<UraFactory>
+public sealed class IndicatorReportTests(UnroundedFactory factory) : IClassFixture<UnroundedFactory>
 {
     private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web) { Converters = { new System.Text.Json.Serialization.JsonStringEnumConverter() } };
     private const int Threshold = 5;

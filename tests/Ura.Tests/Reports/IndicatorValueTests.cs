@@ -21,7 +21,7 @@ namespace Ura.Tests.Reports;
 /// moment or a day outside does not; another organisation, or one in another country, is not counted unless in scope;
 /// and one breakdown of each indicator with every figure at or above the small-number threshold.
 /// </summary>
-public sealed class IndicatorValueTests(UraFactory factory) : IClassFixture<UraFactory>
+public sealed class IndicatorValueTests(UnroundedFactory factory) : IClassFixture<UnroundedFactory>
 {
     private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web) { Converters = { new System.Text.Json.Serialization.JsonStringEnumConverter() } };
     private const string June = "from=2025-06-01&to=2025-06-30";

@@ -4,6 +4,7 @@ using System.Net.Http.Json;
 using System.Text.Json;
 using DocumentFormat.OpenXml.Packaging;
 using DocumentFormat.OpenXml.Spreadsheet;
+using Microsoft.EntityFrameworkCore;
 using Ura.Features.Cases;
 using Ura.Features.Identification;
 using Ura.Features.Reports.Indicators;
@@ -18,7 +19,7 @@ namespace Ura.Tests.Reports;
 /// The indicator report scoped to a project: the project's organisations, period and indicators, its targets and the
 /// achievement, exact on the page, in the API, in XLSX and CSV; unknown and foreign projects, periods outside it, roles.
 /// </summary>
-public sealed class ProjectReportTests(UraFactory factory) : IClassFixture<UraFactory>
+public sealed class ProjectReportTests(UnroundedFactory factory) : IClassFixture<UnroundedFactory>
 {
     private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web) { Converters = { new System.Text.Json.Serialization.JsonStringEnumConverter() } };
 
@@ -152,17 +153,19 @@ public sealed class ProjectReportTests(UraFactory factory) : IClassFixture<UraFa
     [Fact]
     public async Task Run_ProjectNarrowedToHiddenTotal_AchievementHiddenToo()
     {
-        var (project, _) = await SeedAsync();
+        var (project, organisation) = await SeedAsync();
+        await factory.WithDb(db => db.ServiceDeliveries.Where(s => s.OrganisationId == organisation && s.Type == ServiceType.LegalCounselling)
+            .ExecuteUpdateAsync(u => u.SetProperty(s => s.DeliveredOn, new DateOnly(2025, 4, 16))));
         var client = await factory.SignInAsync(Demo.Coordinator, "en");
-        // From 16 March only the 3 legal services are inside: a small number, hidden.
-        var query = $"project={project}&from=2025-03-16&to=2025-03-31";
+        // April (the report widens the days to the whole month) holds only the 3 legal services: a small number, hidden.
+        var query = $"project={project}&from=2025-04-10&to=2025-04-20";
 
         var services = await RunAsync(client, query + "&indicator=services-delivered");
         var cost = await RunAsync(client, query + "&indicator=service-cost");
         var csv = System.Text.Encoding.UTF8.GetString(await client.GetByteArrayAsync("/reports/indicators/csv?" + query + "&indicator=services-delivered"));
         var html = await client.GetStringAsync("/reports/indicators?" + query + "&indicator=services-delivered");
 
-        Assert.Equal((new DateOnly(2025, 3, 16), new DateOnly(2025, 3, 31)), (services.From, services.To));
+        Assert.Equal((new DateOnly(2025, 4, 1), new DateOnly(2025, 4, 30)), (services.From, services.To));
         Assert.True(services.Figure.TotalHidden);
         Assert.Equal(44m, services.Figure.Target);
         Assert.Null(services.Figure.Achievement);

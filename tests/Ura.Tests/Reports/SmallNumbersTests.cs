@@ -6,6 +6,34 @@ public sealed class SmallNumbersTests
 {
     private const int Threshold = SmallNumbers.DefaultThreshold;
 
+    [Theory]
+    [InlineData(0, 5, 0)]
+    [InlineData(5, 5, 5)]
+    [InlineData(7, 5, 5)]
+    [InlineData(8, 5, 10)]
+    [InlineData(12, 5, 10)]
+    [InlineData(13, 5, 15)]
+    [InlineData(3, 10, 10)]
+    [InlineData(15, 10, 20)]
+    [InlineData(2, 20, 20)]
+    [InlineData(7, 1, 7)]
+    public void Round_Count_NearestMultipleHalvesUpNeverZero(int count, int roundTo, int rounded) =>
+        Assert.Equal(rounded, SmallNumbers.Round(count, roundTo));
+
+    [Fact]
+    public void Protect_RoundTo5_EveryShownCountRoundedOnItsOwnHiddenStayHidden()
+    {
+        var table = SmallNumbers.Protect([2, 41, 17, 0, 8], Threshold, roundTo: 5);
+
+        Assert.Null(table[0]);
+        Assert.Equal(40, table[1]);
+        Assert.Equal(0, table[3]);
+        // 68 rounds to 70, not to the 65 its shown rows add up to.
+        Assert.Equal(70, table.Total);
+        Assert.Equal(2, Enumerable.Range(0, 5).Count(i => table[i] is null));
+        Assert.All(Enumerable.Range(0, 5).Select(i => table[i]), v => Assert.True(v is null || v % 5 == 0));
+    }
+
     [Fact]
     public void Protect_NothingSmall_ShowsEverything()
     {
@@ -73,7 +101,7 @@ public sealed class SmallNumbersTests
         var grid = new SmallNumbers.Grid(cells);
         grid.Hide(new SmallNumbers.Cell(0, 0));
 
-        Assert.ThrowsAny<Xunit.Sdk.XunitException>(() => AssertNothingSmallCanBeWorkedOut(cells, new ProtectedTable(grid)));
+        Assert.ThrowsAny<Xunit.Sdk.XunitException>(() => AssertNothingSmallCanBeWorkedOut(cells, new ProtectedTable(grid, 1)));
     }
 
     [Fact]

@@ -15,8 +15,8 @@ using static Ura.Tests.Admin.AdminTestSupport;
 
 namespace Ura.Tests.Reports;
 
-/// <summary>A node with known cases in Montenegro for 2012, a year nothing else touches.</summary>
-public sealed class TipFactory : UraFactory, IAsyncLifetime
+/// <summary>A node with known cases in Montenegro for 2012, a year nothing else touches; counts not rounded.</summary>
+public class TipFactory : UnroundedFactory, IAsyncLifetime
 {
     public const string Country = "ME";
     public const int Year = 2012;
@@ -376,5 +376,36 @@ public sealed class TipReportTests(TipFactory factory) : IClassFixture<TipFactor
         Assert.Equal(HttpStatusCode.BadRequest, export.StatusCode);
         Assert.Equal("text/html", export.Content.Headers.ContentType?.MediaType);
         Assert.Equal(auditsBefore, await factory.WithDb(db => db.AuditEvents.CountAsync(e => e.Action == "export")));
+    }
+}
+
+/// <summary>The same cases with counts rounded, as a node does by default.</summary>
+public sealed class RoundedTipFactory : TipFactory
+{
+    protected override int? ReportRoundTo => null;
+}
+
+public sealed class TipRoundingTests(RoundedTipFactory factory) : IClassFixture<RoundedTipFactory>
+{
+    [Fact]
+    public async Task Tip_NodeDefault_ShownCountsRoundedTo5AndSaidSo()
+    {
+        var client = await factory.SignInAsync(Demo.Email("coordinator", "me"), "en");
+
+        var view = (await client.GetFromJsonAsync<TipReportView>($"/api/v1/reports/tip?country={TipFactory.Country}&year={TipFactory.Year}",
+            new JsonSerializerOptions(JsonSerializerDefaults.Web)))!;
+        var page = System.Net.WebUtility.HtmlDecode(await client.GetStringAsync($"/reports/tip?country={TipFactory.Country}&year={TipFactory.Year}"));
+        var csv = System.Text.Encoding.UTF8.GetString(await client.GetByteArrayAsync($"/reports/tip?handler=csv&country={TipFactory.Country}&year={TipFactory.Year}"));
+
+        Assert.Equal(5, view.RoundTo);
+        var identified = view.Tables.Single(t => t.Name == TipReport.IdentifiedBySexAndAge);
+        // 12 identified, shown as 10; every count shown is a multiple of 5.
+        Assert.Equal(10, identified.Total);
+        var shown = view.Tables.SelectMany(t => t.Rows.SelectMany(r => r.Values.Append(r.Total)).Concat(t.ColumnTotals).Append(t.Total)).OfType<int>().ToList();
+        Assert.NotEmpty(shown);
+        Assert.All(shown, v => Assert.Equal(0, v % 5));
+        var note = factory.Text("Reports.RoundedNote", "en").Replace("{0}", "5", StringComparison.Ordinal);
+        Assert.Contains(note, page, StringComparison.Ordinal);
+        Assert.Contains(note, csv, StringComparison.Ordinal);
     }
 }

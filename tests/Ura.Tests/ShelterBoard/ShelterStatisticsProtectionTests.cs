@@ -104,7 +104,7 @@ public sealed class ShelterStatisticsProtectionTests(UraFactory factory) : IClas
         Assert.Equal(9, shown[2].DischargesByDestination.Single(d => d.Destination == DischargeDestination.Return).Count);
         Assert.Equal(country.BedNightsInService, total.BedNightsInService);
         AssertProtected(new ShelterStatisticsView(from, from.AddDays(28), [.. shown.Select((f, i) => new FacilityStatistics(Guid.NewGuid(), "F" + i, "O", "ME", "C", 1, f))],
-            [new CountryStatistics("ME", 3, 26, total)], true, Threshold), "unit");
+            [new CountryStatistics("ME", 3, 26, total)], true, Threshold, 1), "unit");
     }
 
     [Fact]

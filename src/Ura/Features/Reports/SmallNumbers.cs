@@ -22,9 +22,10 @@ public static class SmallNumbers
     /// <summary>The threshold when the node does not set one.</summary>
     public const int DefaultThreshold = 5;
 
-    public static ProtectedTable Protect(int[,] cells, int threshold)
+    public static ProtectedTable Protect(int[,] cells, int threshold, int roundTo = 1)
     {
         ArgumentOutOfRangeException.ThrowIfLessThan(threshold, 1);
+        ArgumentOutOfRangeException.ThrowIfLessThan(roundTo, 1);
         var grid = new Grid(cells);
         foreach (var cell in grid.AllCells())
         {
@@ -36,7 +37,7 @@ public static class SmallNumbers
         {
             // Whatever part of a table this small were shown, the rest would follow from it.
             foreach (var cell in grid.AllCells()) grid.Hide(cell);
-            return new ProtectedTable(grid);
+            return new ProtectedTable(grid, roundTo);
         }
 
         var primary = grid.AllCells()
@@ -48,16 +49,23 @@ public static class SmallNumbers
         {
             foreach (var other in grid.CheapestCycle(cell, threshold)) grid.Hide(other);
         }
-        return new ProtectedTable(grid);
+        return new ProtectedTable(grid, roundTo);
     }
 
     /// <summary>A list of counts with its total, such as people by sex.</summary>
-    public static ProtectedTable Protect(IReadOnlyList<int> counts, int threshold)
+    public static ProtectedTable Protect(IReadOnlyList<int> counts, int threshold, int roundTo = 1)
     {
         var cells = new int[counts.Count, 1];
         for (var i = 0; i < counts.Count; i++) cells[i, 0] = counts[i];
-        return Protect(cells, threshold);
+        return Protect(cells, threshold, roundTo);
     }
+
+    /// <summary>
+    /// A count rounded to the nearest multiple of <paramref name="roundTo"/>, halves up; never to 0 unless it is 0, since a
+    /// shown 0 means none.
+    /// </summary>
+    public static int Round(int count, int roundTo) =>
+        count == 0 || roundTo == 1 ? count : Math.Max(roundTo, (count + roundTo / 2) / roundTo * roundTo);
 
     internal readonly record struct Cell(int Row, int Column);
 
@@ -188,19 +196,19 @@ public static class SmallNumbers
     }
 }
 
-/// <summary>A table of counts as it may be published: null where a count is hidden.</summary>
+/// <summary>A table of counts as it may be published: null where a count is hidden, every other count rounded.</summary>
 public sealed class ProtectedTable
 {
     private readonly int?[,] shown;
 
-    internal ProtectedTable(SmallNumbers.Grid grid)
+    internal ProtectedTable(SmallNumbers.Grid grid, int roundTo)
     {
         Rows = grid.Rows;
         Columns = grid.Columns;
         shown = new int?[Rows + 1, Columns + 1];
         foreach (var cell in grid.AllCells())
         {
-            shown[cell.Row, cell.Column] = grid.IsHidden(cell) ? null : grid.Quantity(cell);
+            shown[cell.Row, cell.Column] = grid.IsHidden(cell) ? null : SmallNumbers.Round(grid.Quantity(cell), roundTo);
         }
     }
 

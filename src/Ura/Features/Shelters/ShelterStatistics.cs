@@ -112,7 +112,8 @@ public sealed record CountryStatistics(string CountryCode, int Facilities, int B
 /// see their own organisation's shelters exactly.
 /// </summary>
 public sealed record ShelterStatisticsView(
-    DateOnly From, DateOnly To, IReadOnlyList<FacilityStatistics> Facilities, IReadOnlyList<CountryStatistics> Countries, bool Protected, int Threshold);
+    DateOnly From, DateOnly To, IReadOnlyList<FacilityStatistics> Facilities, IReadOnlyList<CountryStatistics> Countries, bool Protected, int Threshold,
+    int RoundTo);
 
 /// <summary>
 /// Occupancy figures per facility and per country for the facilities the user may see: shelter
@@ -139,6 +140,8 @@ public sealed class ShelterStatisticsReport(UraDbContext db, CurrentUser user, T
             errors.Add(new(nameof(query.Country), "Cases.Person.UnknownCountry"));
         if (errors.Count > 0)
             return CommandResult<ShelterStatisticsView>.Refused([.. errors]);
+        if (Protected)
+            (from, to) = Reports.Indicators.IndicatorReport.WholeMonths(from, to);
 
         var scope = Scope();
         if (!string.IsNullOrEmpty(query.Country))
@@ -158,7 +161,7 @@ public sealed class ShelterStatisticsReport(UraDbContext db, CurrentUser user, T
             .ToListAsync(ct);
         var byFacility = stays.ToLookup(s => s.FacilityId);
 
-        var threshold = options.Value.Reports.SmallNumberThreshold;
+        var protection = options.Value.Reports;
         var rows = new List<FacilityStatistics>();
         var countries = new List<CountryStatistics>();
         foreach (var country in facilities.GroupBy(f => f.CountryCode).OrderBy(g => g.Key, StringComparer.Ordinal))
@@ -168,17 +171,20 @@ public sealed class ShelterStatisticsReport(UraDbContext db, CurrentUser user, T
             var inService = members.Sum(f => beds.GetValueOrDefault(f.Id));
             var whole = OccupancyStatistics.Compute(inService, stays.Where(s => members.Any(f => f.Id == s.FacilityId)), from, to, today);
             var (shown, total) = Protected
-                ? ShelterStatisticsProtection.Protect(exact, whole, [.. members.Select(f => StaysBehindBedNights(byFacility[f.Id], from, to, today))], threshold)
+                ? ShelterStatisticsProtection.Protect(exact, whole, [.. members.Select(f => StaysBehindBedNights(byFacility[f.Id], from, to, today))],
+                    protection.SmallNumberThreshold, protection.RoundTo)
                 : ([.. exact.Select(ShelterFigures.Exact)], ShelterFigures.Exact(whole));
             rows.AddRange(members.Select((f, i) => new FacilityStatistics(f.Id, f.Name, f.OrganisationName, f.CountryCode, f.City, beds.GetValueOrDefault(f.Id), shown[i])));
             countries.Add(new CountryStatistics(country.Key, members.Count, inService, total));
         }
-        return CommandResult<ShelterStatisticsView>.Done(new ShelterStatisticsView(from, to, rows, countries, Protected, threshold));
+        return CommandResult<ShelterStatisticsView>.Done(new ShelterStatisticsView(from, to, rows, countries, Protected, protection.SmallNumberThreshold,
+            Protected ? protection.RoundTo : 1));
     }
 
     /// <summary>
-    /// A national coordinator's or an analyst's figures leave the shelters' own teams, so they are protected; a
-    /// shelter manager or supervisor sees their own organisation's shelters exactly.
+    /// A national coordinator's or an analyst's figures leave the shelters' own teams, so they are protected: whole
+    /// months, small numbers hidden, counts rounded. A shelter manager or supervisor sees their own organisation's
+    /// shelters exactly, for any days.
     /// </summary>
     public bool Protected => user.IsInRole(Roles.Analyst) || user.IsInRole(Roles.NationalCoordinator);
 
@@ -204,11 +210,13 @@ public sealed class ShelterStatisticsReport(UraDbContext db, CurrentUser user, T
 /// Small-number protection of one country's shelter figures: its facilities and their total (the country row).
 /// <list type="bullet">
 /// <item>Admissions, current residents and the people behind the occupied bed-nights: each a list of the facilities
-/// with the country as total, through <see cref="SmallNumbers.Protect(IReadOnlyList{int}, int)"/>. Occupied bed-nights
-/// and the occupancy rate are hidden wherever the number of people behind them is.</item>
+/// with the country as total, through <see cref="SmallNumbers.Protect(IReadOnlyList{int}, int, int)"/>. Occupied
+/// bed-nights and the occupancy rate are hidden wherever the number of people behind them is; otherwise the rate is
+/// computed from the rounded bed-nights.</item>
 /// <item>Discharges: a table of facilities by destination, whose row totals are the facilities' discharges, column
 /// totals the country's discharges by destination and grand total the country's discharges, through
-/// <see cref="SmallNumbers.Protect(int[,], int)"/>.</item>
+/// <see cref="SmallNumbers.Protect(int[,], int, int)"/>.</item>
+/// <item>Every count and occupied bed-nights shown are rounded to the nearest <c>roundTo</c>.</item>
 /// <item>Average and median length of stay: hidden when fewer discharges than the threshold are behind them.</item>
 /// <item>Beds and bed-nights in service describe the shelter, not its residents, and are shown.</item>
 /// </list>
@@ -216,11 +224,11 @@ public sealed class ShelterStatisticsReport(UraDbContext db, CurrentUser user, T
 public static class ShelterStatisticsProtection
 {
     public static (List<ShelterFigures> Facilities, ShelterFigures Country) Protect(
-        IReadOnlyList<OccupancyFigures> facilities, OccupancyFigures country, IReadOnlyList<int> staysBehindBedNights, int threshold)
+        IReadOnlyList<OccupancyFigures> facilities, OccupancyFigures country, IReadOnlyList<int> staysBehindBedNights, int threshold, int roundTo = 1)
     {
-        var admissions = SmallNumbers.Protect([.. facilities.Select(f => f.Admissions)], threshold);
-        var current = SmallNumbers.Protect([.. facilities.Select(f => f.CurrentResidents)], threshold);
-        var people = SmallNumbers.Protect(staysBehindBedNights, threshold);
+        var admissions = SmallNumbers.Protect([.. facilities.Select(f => f.Admissions)], threshold, roundTo);
+        var current = SmallNumbers.Protect([.. facilities.Select(f => f.CurrentResidents)], threshold, roundTo);
+        var people = SmallNumbers.Protect(staysBehindBedNights, threshold, roundTo);
         var destinations = Enum.GetValues<DischargeDestination>();
         var cells = new int[facilities.Count, destinations.Length];
         for (var i = 0; i < facilities.Count; i++)
@@ -228,12 +236,12 @@ public static class ShelterStatisticsProtection
             for (var d = 0; d < destinations.Length; d++)
                 cells[i, d] = facilities[i].DischargesByDestination.Single(c => c.Destination == destinations[d]).Count;
         }
-        var discharges = SmallNumbers.Protect(cells, threshold);
+        var discharges = SmallNumbers.Protect(cells, threshold, roundTo);
 
         ShelterFigures Shown(OccupancyFigures f, int? admitted, int? residents, bool nightsShown, int? discharged, Func<int, int?> destination) => new(
             f.BedNightsInService,
-            nightsShown ? f.BedNightsOccupied : null,
-            nightsShown ? f.OccupancyRate : null,
+            nightsShown ? SmallNumbers.Round(f.BedNightsOccupied, roundTo) : null,
+            nightsShown && f.BedNightsInService > 0 ? (double)SmallNumbers.Round(f.BedNightsOccupied, roundTo) / f.BedNightsInService : null,
             admitted, discharged,
             [.. destinations.Select((d, i) => new DestinationFigure(d, destination(i)))],
             f.Discharges >= threshold ? f.AverageStayNights : null,

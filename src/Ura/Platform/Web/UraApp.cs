@@ -44,6 +44,8 @@ public static class UraApp
         var options = builder.Configuration.GetSection(UraOptions.Section).Get<UraOptions>() ?? new UraOptions();
         if (options.Reports.SmallNumberThreshold < 2 || options.Reports.CtdcK < 2)
             throw new InvalidOperationException("Ura__Reports__SmallNumberThreshold and Ura__Reports__CtdcK must be at least 2.");
+        if (options.Reports.RoundTo < 1)
+            throw new InvalidOperationException("Ura__Reports__RoundTo must be at least 1.");
         Directory.CreateDirectory(options.FullDataDirectory);
         var services = builder.Services;
         services.Configure<UraOptions>(builder.Configuration.GetSection(UraOptions.Section));

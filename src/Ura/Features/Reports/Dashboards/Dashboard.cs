@@ -37,9 +37,9 @@ public sealed record FigureTable(
         [.. columns.Select((_, c) => (int?)rows.Select((_, r) => counts[r, c]).Sum())],
         counts.Cast<int>().Sum());
 
-    public static FigureTable Protect(IReadOnlyList<string> rows, IReadOnlyList<string> columns, int[,] counts, int threshold)
+    public static FigureTable Protect(IReadOnlyList<string> rows, IReadOnlyList<string> columns, int[,] counts, ReportOptions protection)
     {
-        var table = SmallNumbers.Protect(counts, threshold);
+        var table = SmallNumbers.Protect(counts, protection.SmallNumberThreshold, protection.RoundTo);
         return new FigureTable(rows, columns,
             [.. rows.Select((_, r) => (IReadOnlyList<int?>)[.. columns.Select((_, c) => table.Cell(r, c))])],
             [.. rows.Select((_, r) => table.RowTotal(r))],
@@ -66,7 +66,7 @@ public sealed record AllCountriesFigures(int Year, FigureTable ByCountry);
 /// </summary>
 public sealed record DashboardView(
     CaseWorkFigures? CaseWork, OrganisationFigures? Organisation, CountryFigures? Country, AllCountriesFigures? AllCountries,
-    ReferralDashboardView Referrals, int SmallNumberThreshold);
+    ReferralDashboardView Referrals, int SmallNumberThreshold, int RoundTo);
 
 /// <summary>
 /// Computes the home page dashboard from live data. Every figure is a COUNT ... GROUP BY in the
@@ -84,7 +84,7 @@ public sealed class Dashboard(UraDbContext db, CurrentUser user, ReferralDashboa
     public const string Incoming = "In";
     public const string Outgoing = "Out";
 
-    private int Threshold => options.Value.Reports.SmallNumberThreshold;
+    private ReportOptions Protection => options.Value.Reports;
 
     private DateOnly Today => DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
 
@@ -97,7 +97,7 @@ public sealed class Dashboard(UraDbContext db, CurrentUser user, ReferralDashboa
         var country = (user.IsInRole(Roles.NationalCoordinator) || user.IsInRole(Roles.Analyst)) && !string.IsNullOrEmpty(user.CountryCode)
             ? await CountryAsync(user.CountryCode, ct) : null;
         var all = user.IsInRole(Roles.Analyst) ? await AllCountriesAsync(ct) : null;
-        return new DashboardView(caseWork, organisation, country, all, await referrals.ForCurrentUserAsync(ct), Threshold);
+        return new DashboardView(caseWork, organisation, country, all, await referrals.ForCurrentUserAsync(ct), Protection.SmallNumberThreshold, Protection.RoundTo);
     }
 
     private async Task<CaseWorkFigures> CaseWorkAsync(CancellationToken ct)
@@ -167,8 +167,8 @@ public sealed class Dashboard(UraDbContext db, CurrentUser user, ReferralDashboa
         }
         var statusKeys = VictimStatuses.Select(s => s.ToString()).ToList();
         return new CountryFigures(countryCode, year,
-            FigureTable.Protect([.. genders.Select(g => g.ToString())], statusKeys, bySex, Threshold),
-            FigureTable.Protect([.. bands.Select(b => b.ToString())], statusKeys, byBand, Threshold),
+            FigureTable.Protect([.. genders.Select(g => g.ToString())], statusKeys, bySex, Protection),
+            FigureTable.Protect([.. bands.Select(b => b.ToString())], statusKeys, byBand, Protection),
             await FlowsAsync(countryCode, organisations, start, end, ct),
             await ReflectionEndingAsync(organisations, ct));
     }
@@ -210,7 +210,7 @@ public sealed class Dashboard(UraDbContext db, CurrentUser user, ReferralDashboa
         var cells = new int[countries.Count, directions.Length];
         foreach (var a in all)
             cells[countries.IndexOf(a.Country), Array.IndexOf(directions, a.Direction)] += a.Count;
-        return FigureTable.Protect(countries, directions, cells, Threshold);
+        return FigureTable.Protect(countries, directions, cells, Protection);
     }
 
     /// <summary>Reflection periods of the country's cases ending from today to <see cref="ReflectionWindowDays"/> days ahead.</summary>
@@ -220,7 +220,7 @@ public sealed class Dashboard(UraDbContext db, CurrentUser user, ReferralDashboa
         var last = today.AddDays(ReflectionWindowDays);
         var count = await db.CaseIdentifications.CountAsync(i => organisations.Contains(i.OrganisationId)
             && i.ReflectionEndsOn >= today && i.ReflectionEndsOn <= last, ct);
-        return FigureTable.Protect(["EndingSoon"], ["Count"], new[,] { { count } }, Threshold);
+        return FigureTable.Protect(["EndingSoon"], ["Count"], new[,] { { count } }, Protection);
     }
 
     /// <summary>Potential and identified victims per country of the node this year (cases opened this year).</summary>
@@ -239,7 +239,7 @@ public sealed class Dashboard(UraDbContext db, CurrentUser user, ReferralDashboa
         var cells = new int[countries.Count, VictimStatuses.Length];
         foreach (var g in groups)
             cells[countries.IndexOf(g.CountryCode), Array.IndexOf(VictimStatuses, g.TraffickingStatus)] += g.Count;
-        return new AllCountriesFigures(year, FigureTable.Protect(countries, [.. VictimStatuses.Select(s => s.ToString())], cells, Threshold));
+        return new AllCountriesFigures(year, FigureTable.Protect(countries, [.. VictimStatuses.Select(s => s.ToString())], cells, Protection));
     }
 }
 

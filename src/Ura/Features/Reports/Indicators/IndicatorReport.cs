@@ -57,13 +57,19 @@ public sealed record ReportScope(Guid Id, string Name, string CountryCode);
 /// <summary>The project a report is scoped to; <see cref="Partial"/> when the report covers only some of its organisations.</summary>
 public sealed record ReportProject(Guid Id, string Name, string? Funders, DateOnly StartsOn, DateOnly EndsOn, bool Partial);
 
-public sealed record IndicatorReportResult(DateOnly From, DateOnly To, string? By, IReadOnlyList<ReportScope> Organisations, int Threshold, IReadOnlyList<IndicatorFigure> Figures,
-    ReportProject? Project = null);
+/// <summary>A report as computed: <see cref="From"/> and <see cref="To"/> are the whole months it covers.</summary>
+public sealed record IndicatorReportResult(DateOnly From, DateOnly To, string? By, IReadOnlyList<ReportScope> Organisations, int Threshold, int RoundTo,
+    IReadOnlyList<IndicatorFigure> Figures, ReportProject? Project = null);
 
 /// <summary>
 /// Computes indicators for the organisations the signed-in user may report on: a supervisor their organisation,
 /// a national coordinator their country, an analyst every organisation of this installation. Counts are made in
 /// the database; every table goes through <see cref="SmallNumbers"/> before anyone sees it.
+/// <para>
+/// A report covers whole calendar months, widened from the days asked for, and its counts are rounded: otherwise two
+/// reports a day apart, or a year and the same year less December, could be subtracted to find a hidden count, and
+/// the day of one person's identification with it.
+/// </para>
 /// </summary>
 public sealed class IndicatorReport(UraDbContext db, CurrentUser user, TimeProvider clock, IOptions<UraOptions> options, IStringLocalizer<Text> text,
     ProjectDirectory projects)
@@ -73,6 +79,7 @@ public sealed class IndicatorReport(UraDbContext db, CurrentUser user, TimeProvi
     public const string Several = "several";
 
     private int Threshold => options.Value.Reports.SmallNumberThreshold;
+    private int RoundTo => options.Value.Reports.RoundTo;
 
     /// <summary>The organisations the user may report on, with their countries.</summary>
     public async Task<List<ReportScope>> VisibleOrganisationsAsync(CancellationToken ct)
@@ -142,6 +149,7 @@ public sealed class IndicatorReport(UraDbContext db, CurrentUser user, TimeProvi
             return CommandResult<IndicatorReportResult>.Refused([.. errors]);
 
         var scope = visible.Where(o => (countries.Count == 0 || countries.Contains(o.CountryCode)) && (chosen.Count == 0 || chosen.Contains(o.Id))).ToList();
+        (from, to) = WholeMonths(from, to);
         var period = new Period(from, to, today);
         var figures = new List<IndicatorFigure>();
         foreach (var key in keys)
@@ -156,8 +164,12 @@ public sealed class IndicatorReport(UraDbContext db, CurrentUser user, TimeProvi
         }
         var about = project is null ? null : new ReportProject(project.Id, project.Name, project.Funders, project.StartsOn, project.EndsOn,
             Partial: scope.Count < project.Organisations.Count);
-        return CommandResult<IndicatorReportResult>.Done(new IndicatorReportResult(from, to, by, scope, Threshold, figures, about));
+        return CommandResult<IndicatorReportResult>.Done(new IndicatorReportResult(from, to, by, scope, Threshold, RoundTo, figures, about));
     }
+
+    /// <summary>From the first day of the first month to the last day of the last.</summary>
+    public static (DateOnly From, DateOnly To) WholeMonths(DateOnly from, DateOnly to) =>
+        (new DateOnly(from.Year, from.Month, 1), new DateOnly(to.Year, to.Month, DateTime.DaysInMonth(to.Year, to.Month)));
 
     /// <summary>The value as a percentage of the target, one decimal; none when the value is hidden or the target is 0.</summary>
     public static decimal? Achievement(decimal? value, decimal target) =>
@@ -438,8 +450,9 @@ public sealed class IndicatorReport(UraDbContext db, CurrentUser user, TimeProvi
     }
 
     /// <summary>
-    /// Counts go through <see cref="SmallNumbers.Protect(IReadOnlyList{int}, int)"/>; an amount is hidden wherever the
-    /// count of records behind it is; a median is hidden when fewer records than the threshold are behind it.
+    /// Counts go through <see cref="SmallNumbers.Protect(IReadOnlyList{int}, int, int)"/> and are rounded; an amount is
+    /// hidden wherever the count of records behind it is; a median is hidden when fewer records than the threshold are
+    /// behind it.
     /// </summary>
     private IndicatorFigure Protect(Indicator indicator, string? by, List<Raw> raw, Raw? whole)
     {
@@ -454,9 +467,10 @@ public sealed class IndicatorReport(UraDbContext db, CurrentUser user, TimeProvi
                 overall is not null && overall.Count >= Threshold ? overall.Value : null);
         }
         var table = SmallNumbers.Protect([.. rows.Select(r => r.Count)], Threshold);
-        var shown = rows.Select((r, i) => new IndicatorCell(r.Key, r.Label, table[i] is null ? null : r.Value)).ToList();
+        decimal Shown(decimal value) => indicator.Unit == IndicatorUnit.Count ? SmallNumbers.Round((int)value, RoundTo) : value;
+        var shown = rows.Select((r, i) => new IndicatorCell(r.Key, r.Label, table[i] is null ? null : Shown(r.Value))).ToList();
         // The total is the sum of the values, not of the counts protecting them: bed-nights are protected by stays.
-        decimal? total = table.Total is null ? null : rows.Sum(r => r.Value);
+        decimal? total = table.Total is null ? null : Shown(rows.Sum(r => r.Value));
         if (rows.Count == 0)
             total = 0;
         return new IndicatorFigure(indicator.Key, title, definition, indicator.Unit, by, by is null ? [] : shown, total);

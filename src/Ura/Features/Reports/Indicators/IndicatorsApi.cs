@@ -25,7 +25,7 @@ public static class IndicatorsApi
         public Guid? Project { get; set; }
     }
 
-    public sealed record IndicatorRun(DateOnly From, DateOnly To, int Threshold, IndicatorFigure Figure, ReportProject? Project);
+    public sealed record IndicatorRun(DateOnly From, DateOnly To, int Threshold, int RoundTo, IndicatorFigure Figure, ReportProject? Project);
 
     public static void MapIndicatorsApi(this RouteGroupBuilder api)
     {
@@ -34,9 +34,10 @@ public static class IndicatorsApi
             .WithSummary("Every indicator a report can hold: its key, title and written definition in the request's language, its unit "
                 + "(count, days, hours, amount) and the breakdowns (by) it supports.");
         reports.MapGet("/run", Run).WithName("IndicatorRun")
-            .WithSummary("One indicator for a period (from, to: both days included; default the current year), optionally some countries and "
-                + "organisations (repeatable) within the caller's scope, split by one breakdown (by). Counts under the node's small-number "
-                + "threshold, and the counts that would reveal them, are null with hidden = true. With project (an id), the project's "
+            .WithSummary("One indicator for a period (from, to: both days included; default the current year; widened to whole months, "
+                + "which from and to in the answer give), optionally some countries and organisations (repeatable) within the caller's "
+                + "scope, split by one breakdown (by). Counts under the node's small-number threshold, and the counts that would reveal "
+                + "them, are null with hidden = true; every other count is rounded to the nearest roundTo, each on its own. With project (an id), the project's "
                 + "organisations within the caller's scope and its period (narrowed inside it, never outside), and the indicator's target "
                 + "and achievement (total as a percentage of the target, null when hidden); a project the caller may not read is 404.");
         reports.MapGet("/report", Report).WithName("IndicatorReport")
@@ -65,7 +66,7 @@ public static class IndicatorsApi
         if (!result.Succeeded)
             return result.Errors.ToProblem(text);
         var run = result.Value!;
-        return TypedResults.Ok(new IndicatorRun(run.From, run.To, run.Threshold, run.Figures[0], run.Project));
+        return TypedResults.Ok(new IndicatorRun(run.From, run.To, run.Threshold, run.RoundTo, run.Figures[0], run.Project));
     }
 
     private static async Task<Results<Ok<IndicatorReportResult>, NotFound, ValidationProblem>> Report(

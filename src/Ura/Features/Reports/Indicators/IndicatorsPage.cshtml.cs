@@ -139,6 +139,9 @@ public static class IndicatorExport
         about.Add([text["Reports.Period"].Value, $"{result.From:yyyy-MM-dd} – {result.To:yyyy-MM-dd}"]);
         about.Add([text["Reports.Scope"].Value, string.Join(", ", result.Organisations.Select(o => o.Name))]);
         about.Add([text["Reports.Legend"].Value, hidden]);
+        if (result.RoundTo > 1)
+            about.Add([text["Reports.Legend"].Value, text["Reports.RoundedNote", result.RoundTo].Value]);
+        about.Add([text["Reports.Legend"].Value, text["Reports.WholeMonthsNote"].Value]);
         if (result.Project is not null)
             about.Add([text["Reports.Column.Achievement"].Value, text["Reports.AchievementNote"].Value]);
         about.AddRange(result.Figures.Select(f => (IReadOnlyList<object?>)[f.Title, f.Definition]));

@@ -44,7 +44,7 @@ public static class TipExport
         return [.. Encoding.UTF8.GetPreamble(), .. Encoding.UTF8.GetBytes(csv.ToString())];
     }
 
-    /// <summary>Each table's rows, then its total row, then (when anything is hidden) the note.</summary>
+    /// <summary>Each table's rows, then its total row, then the notes: hidden counts (when any), rounding.</summary>
     private static IEnumerable<IReadOnlyList<object?>> Rows(TipReportView report, IEnumerable<TipTable> tables, IReadOnlyList<string> columns, IStringLocalizer text)
     {
         foreach (var table in tables)
@@ -55,6 +55,8 @@ public static class TipExport
             yield return Row(title, text["Reports.Tip.Total"], table, columns, table.ColumnTotals, table.Total);
             if (table.AnyHidden)
                 yield return [title, text.HiddenNote(report)];
+            if (report.RoundTo > 1)
+                yield return [title, text["Reports.RoundedNote", report.RoundTo].Value];
         }
     }
 

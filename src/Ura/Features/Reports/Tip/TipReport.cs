@@ -35,7 +35,7 @@ public sealed record TipTable(string Name, int Section, IReadOnlyList<string> Co
 }
 
 /// <summary>The TIP Report figures of one country and year, each table protected on its own.</summary>
-public sealed record TipReportView(string Country, int Year, int SmallNumberThreshold, IReadOnlyList<TipTable> Tables);
+public sealed record TipReportView(string Country, int Year, int SmallNumberThreshold, int RoundTo, IReadOnlyList<TipTable> Tables);
 
 /// <summary>
 /// The figures the US State Department's Trafficking in Persons report asks governments for, counted in the
@@ -69,6 +69,7 @@ public sealed class TipReport(UraDbContext db, CurrentUser user, TimeProvider cl
     public static readonly IReadOnlyList<string> AnswerColumns = ["Accepted", "Declined", "NotDecided"];
 
     private int Threshold => options.Value.Reports.SmallNumberThreshold;
+    private int RoundTo => options.Value.Reports.RoundTo;
 
     public int DefaultYear => clock.GetUtcNow().Year - 1;
 
@@ -175,7 +176,7 @@ public sealed class TipReport(UraDbContext db, CurrentUser user, TimeProvider cl
             answers[Array.IndexOf(receiverTypes, r.Type), answer] += r.Count;
         }
 
-        return new TipReportView(country, year, Threshold,
+        return new TipReportView(country, year, Threshold, RoundTo,
         [
             Table(IdentifiedBySexAndAge, 1, [.. genders.Select(g => g.ToString())], AgeColumns, sexAndAge),
             List(IdentifiedByExploitation, 1, [.. types.Append(NotRecorded)], exploitationCounts),
@@ -188,7 +189,7 @@ public sealed class TipReport(UraDbContext db, CurrentUser user, TimeProvider cl
 
     private TipTable Table(string name, int section, IReadOnlyList<string> rows, IReadOnlyList<string> columns, int[,] cells)
     {
-        var shown = SmallNumbers.Protect(cells, Threshold);
+        var shown = SmallNumbers.Protect(cells, Threshold, RoundTo);
         return new TipTable(name, section, columns,
             [.. rows.Select((key, r) => new TipRow(key, [.. columns.Select((_, c) => shown.Cell(r, c))], shown.RowTotal(r)))],
             [.. columns.Select((_, c) => shown.ColumnTotal(c))], shown.Total);
@@ -196,7 +197,7 @@ public sealed class TipReport(UraDbContext db, CurrentUser user, TimeProvider cl
 
     private TipTable List(string name, int section, IReadOnlyList<string> rows, IReadOnlyList<int> counts)
     {
-        var shown = SmallNumbers.Protect(counts, Threshold);
+        var shown = SmallNumbers.Protect(counts, Threshold, RoundTo);
         return new TipTable(name, section, [], [.. rows.Select((key, r) => new TipRow(key, [], shown[r]))], [], shown.Total);
     }
 }
