@@ -72,6 +72,26 @@ public sealed class ShelterStatisticsProtectionTests(UraFactory factory) : IClas
     }
 
     [Fact]
+    public void Protect_RoundTo5_CountsAndBedNightsRoundedRateFromTheRoundedNights()
+    {
+        var from = new DateOnly(2024, 2, 1);
+        var facility = Guid.NewGuid();
+        // 8 stays of 3 nights each, all discharged home: 24 bed-nights of 290 in service.
+        StayFacts[] stays = [.. Enumerable.Range(0, 8).Select(i => new StayFacts(facility, from.AddDays(i), from.AddDays(i + 3), DischargeDestination.Family))];
+        var figures = Figures(10, stays);
+
+        var (shown, total) = ShelterStatisticsProtection.Protect([figures], figures, [8], Threshold, roundTo: 5);
+
+        Assert.Equal((8, 24), (figures.Admissions, figures.BedNightsOccupied));
+        Assert.Equal(10, shown[0].Admissions);
+        Assert.Equal(10, total.Discharges);
+        Assert.Equal(25, shown[0].BedNightsOccupied);
+        Assert.Equal(25.0 / figures.BedNightsInService, shown[0].OccupancyRate);
+        // Capacity is about beds, not people: exact.
+        Assert.Equal(figures.BedNightsInService, shown[0].BedNightsInService);
+    }
+
+    [Fact]
     public void Protect_SmallFacilityBesideLargeOnes_SmallCountsHiddenAndNotDerivable()
     {
         var from = new DateOnly(2024, 2, 1);
@@ -123,10 +143,18 @@ public sealed class ShelterStatisticsProtectionTests(UraFactory factory) : IClas
 
         var protectedView = await ApiAsync(coordinator, February + "&country=ME");
         var exactView = await ApiAsync(manager, February);
+        var protectedDays = await ApiAsync(coordinator, "from=2024-02-03&to=2024-02-10&country=ME");
+        var exactDays = await ApiAsync(manager, "from=2024-02-03&to=2024-02-10");
         var protectedPage = System.Net.WebUtility.HtmlDecode(await coordinator.GetStringAsync("/shelters/statistics?" + February + "&country=ME"));
         var exactPage = System.Net.WebUtility.HtmlDecode(await manager.GetStringAsync("/shelters/statistics?" + February));
 
         AssertProtected(protectedView, "coordinator");
+        Assert.Equal(5, protectedView.RoundTo);
+        // Outside the shelter's team a period is whole months, so two periods a day apart cannot be subtracted.
+        Assert.Equal((new DateOnly(2024, 2, 1), new DateOnly(2024, 2, 29)), (protectedDays.From, protectedDays.To));
+        Assert.Equal(protectedView.Countries.Single().Figures.Admissions, protectedDays.Countries.Single().Figures.Admissions);
+        Assert.Equal((new DateOnly(2024, 2, 3), new DateOnly(2024, 2, 10)), (exactDays.From, exactDays.To));
+        Assert.Equal(1, exactView.RoundTo);
         var seen = protectedView.Facilities.Single(f => f.FacilityId == small).Figures;
         Assert.Null(seen.Admissions);
         Assert.Null(seen.Discharges);
