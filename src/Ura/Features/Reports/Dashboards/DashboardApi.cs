@@ -12,7 +12,8 @@ public static class DashboardApi
                 + "tasks overdue and due within a week, cases by stage), organisation (supervisors: the organisation's open cases, overdue tasks, closure requests, "
                 + "cases by stage), country (coordinators and analysts: their country's potential and identified victims this year by sex and age band, referrals "
                 + "to and from other countries, reflection periods ending within 14 days), allCountries (analysts: victims per country), referrals. "
-                + "Country and all-country counts below smallNumberThreshold, and counts they could be worked out from, are null.");
+                + "Country and all-country counts below smallNumberThreshold, and counts they could be worked out from, are null; the others are "
+                + "rounded to the nearest roundTo, each on its own.");
     }
 
     private static async Task<Ok<DashboardView>> Get(Dashboard dashboard, CancellationToken ct) =>
