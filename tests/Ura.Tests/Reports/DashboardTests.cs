@@ -259,3 +259,41 @@ public sealed class DashboardTests(UnroundedFactory factory) : IClassFixture<Unr
         Assert.Equal(HttpStatusCode.Unauthorized, response.StatusCode);
     }
 }
+
+/// <summary>A coordinator's dashboard at the node's default: counts rounded to 5, and the page says so.</summary>
+public sealed class DashboardRoundingTests(UraFactory factory) : IClassFixture<UraFactory>
+{
+    [Fact]
+    public async Task Dashboard_CoordinatorAtNodeDefault_CountryCountsRoundedTo5()
+    {
+        var organisation = await factory.WithDb(db => db.Users.Where(u => u.Email == Demo.Email("caseworker", "me")).Select(u => u.OrganisationId).SingleAsync());
+        var opened = DateTime.UtcNow;
+        await factory.WithDb(db =>
+        {
+            // 7 women and 6 men, all potential victims this year.
+            for (var i = 0; i < 13; i++)
+            {
+                var c = new Case { OrganisationId = organisation, Reference = "R-" + Guid.NewGuid().ToString("N")[..12], OpenedAt = opened, UpdatedAt = opened };
+                db.Cases.Add(c);
+                db.Persons.Add(new Person
+                {
+                    OrganisationId = organisation, CaseId = c.Id, GivenNames = "Test", FamilyName = "Person", BirthDate = "2000",
+                    BirthYearHash = "x", Gender = i < 7 ? Gender.Feminine : Gender.Masculine, AgeBand = AgeBand.From18To24, RegisteredAt = opened,
+                });
+            }
+            return db.SaveChangesAsync();
+        });
+        var client = await factory.SignInAsync(Demo.Email("coordinator", "me"), "en");
+
+        var view = (await client.GetFromJsonAsync<DashboardView>("/api/v1/dashboard",
+            new JsonSerializerOptions(JsonSerializerDefaults.Web) { Converters = { new System.Text.Json.Serialization.JsonStringEnumConverter() } }))!;
+        var html = System.Net.WebUtility.HtmlDecode(await client.GetStringAsync("/"));
+
+        var bySex = view.Country!.BySex;
+        Assert.Equal(5, view.RoundTo);
+        Assert.Equal(5, bySex.Cells[bySex.Rows.ToList().IndexOf(nameof(Gender.Feminine))][0]);
+        Assert.Equal(5, bySex.Cells[bySex.Rows.ToList().IndexOf(nameof(Gender.Masculine))][0]);
+        Assert.Equal(15, bySex.Total);
+        Assert.Contains(factory.Text("Reports.RoundedNote", "en").Replace("{0}", "5", StringComparison.Ordinal), html, StringComparison.Ordinal);
+    }
+}
