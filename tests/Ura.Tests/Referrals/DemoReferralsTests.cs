@@ -10,7 +10,7 @@ namespace Ura.Tests.Referrals;
 public sealed class DemoReferralsTests(UraFactory factory) : IClassFixture<UraFactory>
 {
     [Fact]
-    public async Task Seed_AfterDemoCases_EveryStateBetweenOrganisationsOfOneCountry()
+    public async Task Seed_AfterDemoCases_EveryStateWithinCountriesAndAlongCorridorsWithConsent()
     {
         await using (var scope = factory.Services.CreateAsyncScope())
             await scope.ServiceProvider.GetRequiredService<DemoCases>().SeedAsync(150, CancellationToken.None);
@@ -27,7 +27,14 @@ public sealed class DemoReferralsTests(UraFactory factory) : IClassFixture<UraFa
         Assert.Equal(added, rows.Count);
         Assert.Equal(Enum.GetValues<ReferralStatus>().Order(), rows.Select(x => x.r.Status).Distinct().Order());
         Assert.All(rows, x => Assert.NotEqual(x.r.OrganisationId, x.r.ReceivingOrganisationId));
-        Assert.All(rows, x => Assert.Equal(x.From, x.To));
+        // Across a border only along the demo's corridors, and only with the person's consent naming that country.
+        var abroad = rows.Where(x => x.From != x.To).ToList();
+        Assert.NotEmpty(abroad);
+        Assert.All(abroad, x => Assert.Equal(DemoCases.Corridor(x.From), x.To));
+        Assert.All(abroad, x => Assert.Null(x.r.OverrideById));
+        var consents = await factory.WithDb(db => db.Consents.AsNoTracking().ToDictionaryAsync(c => c.Id));
+        Assert.All(abroad.Where(x => x.r.Status != ReferralStatus.Draft), x => Assert.Contains(x.To, consents[x.r.ConsentId!.Value].CountryList));
+        Assert.True(abroad.Select(x => x.From).Distinct().Count() >= 4, "referrals across most corridors");
         Assert.All(rows.Where(x => x.r.Status != ReferralStatus.Draft), x => Assert.NotNull(x.r.SharedData));
         Assert.All(rows.Where(x => x.r.Status == ReferralStatus.Draft), x => Assert.Null(x.r.SharedData));
         Assert.Contains(rows, x => x.r.Status == ReferralStatus.Sent && x.r.AcknowledgeBy < now);

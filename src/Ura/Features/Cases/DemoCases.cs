@@ -295,7 +295,8 @@ public sealed class DemoCases(UraDbContext db, BlindIndex blind, TimeProvider cl
                 OrganisationId = desk.OrganisationId,
                 Purposes = random.Next(3) == 0 ? "CaseManagementAndAssistance" : "CaseManagementAndAssistance,ReferralToServices,FormalIdentification",
                 SharedWithOrganisationTypes = "NGO,LocalGovernmentOrganisation,LawEnforcement",
-                CrossBorderCountries = random.Next(5) == 0 ? DemoCountries[random.Next(DemoCountries.Length)] : "",
+                // Return and reintegration run along a few corridors; a third of the people agree to their data going there.
+                CrossBorderCountries = random.Next(3) == 0 ? Corridor(desk.Country) : "",
                 ResearchUse = random.Next(2) == 0,
                 RetentionMonths = 60,
                 DataUseExplained = true,
@@ -461,6 +462,12 @@ public sealed class DemoCases(UraDbContext db, BlindIndex blind, TimeProvider cl
         db.CaseEvents.Add(new CaseEvent { CaseId = @case.Id, At = at, UserId = by, Action = action, Detail = detail });
 
     private static readonly string[] DemoCountries = ["AL", "XK", "MK", "ME", "RS", "BA"];
+
+    /// <summary>The neighbour most of a demo country's cross-border cases go to and come from.</summary>
+    public static string Corridor(string country) => country switch
+    {
+        "AL" => "XK", "XK" => "AL", "MK" => "RS", "RS" => "MK", "BA" => "ME", "ME" => "BA", _ => "AL",
+    };
 
     private static T Pick<T>(Random random, params (T Value, int Weight)[] choices)
     {

@@ -10,9 +10,11 @@ namespace Ura.Features.Referrals;
 
 /// <summary>
 /// Demo referrals between the demo organisations of each country, in every state of the lifecycle
-/// (one overdue), sent from demo cases to demo directory services the person is eligible for. Each
-/// step goes through <see cref="ReferralStateMachine"/> and is written on both histories, as real
-/// work would be. DEMO ONLY; deterministic for a given set of demo cases.
+/// (one overdue), sent from demo cases to demo directory services the person is eligible for; and,
+/// for the people whose consent covers a neighbouring country, referrals to a service there, so that
+/// coordinators see flows across borders. Each step goes through <see cref="ReferralStateMachine"/>
+/// and is written on both histories, as real work would be. DEMO ONLY; deterministic for a given set
+/// of demo cases.
 /// </summary>
 public sealed class DemoReferrals(UraDbContext db, ConsentCheck consent, TimeProvider clock, IOptions<UraOptions> options)
 {
@@ -22,6 +24,11 @@ public sealed class DemoReferrals(UraDbContext db, ConsentCheck consent, TimePro
         ReferralStatus.Draft, ReferralStatus.Sent, ReferralStatus.Sent, ReferralStatus.Acknowledged, ReferralStatus.Accepted,
         ReferralStatus.Declined, ReferralStatus.Completed, ReferralStatus.Completed, ReferralStatus.Withdrawn,
     ];
+
+    /// <summary>The steps of <see cref="Story"/> a referral abroad ends at: sent (not overdue), then every later state.</summary>
+    private static readonly int[] AbroadSteps = [6, 4, 1, 7, 3, 5, 8];
+
+    private sealed record DemoService(Guid Id, Guid OrganisationId, string CountryCode, int? MinimumAge, int? MaximumAge, string EligibleGenders, string EligibleNationalities);
 
     private static readonly string[] Reasons =
     [
@@ -41,11 +48,13 @@ public sealed class DemoReferrals(UraDbContext db, ConsentCheck consent, TimePro
         var today = DateOnly.FromDateTime(now);
         var services = await db.Services.AsNoTracking()
             .Where(s => s.Status == ServiceStatus.Active && s.AcceptsReferrals && s.Organisation!.IsActive)
-            .Select(s => new { s.Id, s.OrganisationId, s.Organisation!.CountryCode, s.MinimumAge, s.MaximumAge, s.EligibleGenders, s.EligibleNationalities })
-            .OrderBy(s => s.Id).ToListAsync(ct);
+            .OrderBy(s => s.Id)
+            .Select(s => new DemoService(s.Id, s.OrganisationId, s.Organisation!.CountryCode, s.MinimumAge, s.MaximumAge, s.EligibleGenders, s.EligibleNationalities))
+            .ToListAsync(ct);
         var staff = await StaffAsync(ct);
         var added = 0;
         var received = new Dictionary<Guid, int>();
+        var abroad = 0;
         var referred = new HashSet<(Guid Case, Guid Service)>();
         var senders = staff.Where(s => s.Workers.Count > 0).OrderBy(s => s.CountryCode).ThenBy(s => s.OrganisationId).ToList();
         for (var number = 0; number < senders.Count; number++)
@@ -56,18 +65,25 @@ public sealed class DemoReferrals(UraDbContext db, ConsentCheck consent, TimePro
                 .OrderBy(c => c.Reference).Take(Story.Length * 6).ToListAsync(ct);
             // A small organisation goes round its cases again (a person is often referred to several
             // services), so that every receiving desk has referrals to show whatever the day's demo holds.
+            // The services in a country this person may be referred to, and has not been yet.
+            List<DemoService> Eligible(Case @case, string country)
+            {
+                var person = @case.Person!;
+                var age = SharedRecord.AgeOf(person, today);
+                return [.. services.Where(s => s.CountryCode == country && s.OrganisationId != sender.OrganisationId
+                    && !referred.Contains((@case.Id, s.Id))
+                    && staff.Any(r => r.OrganisationId == s.OrganisationId && r.Receivers.Count > 0)
+                    && (s.MinimumAge is not { } min || age >= min) && (s.MaximumAge is not { } max || age <= max)
+                    && (s.EligibleGenders.Length == 0 || s.EligibleGenders.Split(',').Contains(person.Gender.ToString()))
+                    && (s.EligibleNationalities.Length == 0 || s.EligibleNationalities.Split(',').Any(person.CitizenshipList.Contains)))];
+            }
+
             var story = 0;
             for (var next = 0; story < Story.Length && next < cases.Count * 3; next++)
             {
                 var @case = cases[next % cases.Count];
                 var person = @case.Person!;
-                var age = SharedRecord.AgeOf(person, today);
-                var targets = services.Where(s => s.CountryCode == sender.CountryCode && s.OrganisationId != sender.OrganisationId
-                    && !referred.Contains((@case.Id, s.Id))
-                    && staff.Any(r => r.OrganisationId == s.OrganisationId && r.Receivers.Count > 0)
-                    && (s.MinimumAge is not { } min || age >= min) && (s.MaximumAge is not { } max || age <= max)
-                    && (s.EligibleGenders.Length == 0 || s.EligibleGenders.Split(',').Contains(person.Gender.ToString()))
-                    && (s.EligibleNationalities.Length == 0 || s.EligibleNationalities.Split(',').Any(person.CitizenshipList.Contains))).ToList();
+                var targets = Eligible(@case, sender.CountryCode);
                 if (targets.Count == 0)
                     continue;
                 // The organisation that has received the fewest so far, so that every receiving desk has some to
@@ -87,6 +103,28 @@ public sealed class DemoReferrals(UraDbContext db, ConsentCheck consent, TimePro
                     worker, receiver.Receivers[story % receiver.Receivers.Count], receiver.OrganisationId, step, now, today, ct);
                 referred.Add((@case.Id, target.Id));
                 story++;
+                added++;
+            }
+
+            // Then each person whose consent covers the neighbouring country is referred to a service there, which
+            // needs no override: the consent names the country.
+            var corridor = Cases.DemoCases.Corridor(sender.CountryCode);
+            foreach (var @case in cases)
+            {
+                var target = Eligible(@case, corridor).MinBy(s => received.GetValueOrDefault(s.OrganisationId));
+                if (target is null)
+                    continue;
+                var covered = await consent.CoversAsync(@case.Id, ConsentUse.ShareWithOrganisation, target.OrganisationId, null, today, ConsentPurpose.ReferralToServices, ct);
+                if (!covered.Covered)
+                    continue;
+                var step = AbroadSteps[(number + abroad) % AbroadSteps.Length];
+                received[target.OrganisationId] = received.GetValueOrDefault(target.OrganisationId) + 1;
+                var receiver = staff.Single(s => s.OrganisationId == target.OrganisationId);
+                var worker = @case.Team.Select(m => m.UserId).FirstOrDefault(sender.Workers.Contains);
+                await AddAsync(@case, @case.Person!, target.Id, target.OrganisationId, covered.ConsentId, Guid.Empty,
+                    worker == Guid.Empty ? sender.Workers[0] : worker, receiver.Receivers[abroad % receiver.Receivers.Count], receiver.OrganisationId, step, now, today, ct);
+                referred.Add((@case.Id, target.Id));
+                abroad++;
                 added++;
             }
         }
