@@ -134,7 +134,7 @@ public static class IndicatorExport
         {
             about.Add([text["Reports.Project"].Value, project.Name]);
             about.Add([text["Projects.Field.Funders"].Value, project.Funders ?? ""]);
-            about.Add([text["Projects.Field.Period"].Value, $"{project.StartsOn:yyyy-MM-dd} – {project.EndsOn:yyyy-MM-dd}"]);
+            about.Add([text["Reports.Project.Period"].Value, $"{project.StartsOn:yyyy-MM-dd} – {project.EndsOn:yyyy-MM-dd}"]);
         }
         about.Add([text["Reports.Period"].Value, $"{result.From:yyyy-MM-dd} – {result.To:yyyy-MM-dd}"]);
         about.Add([text["Reports.Scope"].Value, string.Join(", ", result.Organisations.Select(o => o.Name))]);
