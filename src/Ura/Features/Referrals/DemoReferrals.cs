@@ -78,6 +78,9 @@ public sealed class DemoReferrals(UraDbContext db, ConsentCheck consent, TimePro
                     && (s.EligibleNationalities.Length == 0 || s.EligibleNationalities.Split(',').Any(person.CitizenshipList.Contains)))];
             }
 
+            // The case's own worker at the sending organisation, or its first.
+            Guid WorkerOf(Case @case) => @case.Team.Select(m => m.UserId).Where(sender.Workers.Contains).DefaultIfEmpty(sender.Workers[0]).First();
+
             var story = 0;
             for (var next = 0; story < Story.Length && next < cases.Count * 3; next++)
             {
@@ -93,9 +96,7 @@ public sealed class DemoReferrals(UraDbContext db, ConsentCheck consent, TimePro
                 if (Story[step] != ReferralStatus.Draft)
                     received[target.OrganisationId] = received.GetValueOrDefault(target.OrganisationId) + 1;
                 var receiver = staff.Single(s => s.OrganisationId == target.OrganisationId);
-                var worker = @case.Team.Select(m => m.UserId).FirstOrDefault(sender.Workers.Contains);
-                if (worker == Guid.Empty)
-                    worker = sender.Workers[0];
+                var worker = WorkerOf(@case);
                 var covered = await consent.CoversAsync(@case.Id, ConsentUse.ShareWithOrganisation, target.OrganisationId, null, today, ConsentPurpose.ReferralToServices, ct);
                 if (!covered.Covered && sender.Supervisors.Count == 0)
                     continue;
@@ -120,9 +121,8 @@ public sealed class DemoReferrals(UraDbContext db, ConsentCheck consent, TimePro
                 var step = AbroadSteps[(number + abroad) % AbroadSteps.Length];
                 received[target.OrganisationId] = received.GetValueOrDefault(target.OrganisationId) + 1;
                 var receiver = staff.Single(s => s.OrganisationId == target.OrganisationId);
-                var worker = @case.Team.Select(m => m.UserId).FirstOrDefault(sender.Workers.Contains);
                 await AddAsync(@case, @case.Person!, target.Id, target.OrganisationId, covered.ConsentId, Guid.Empty,
-                    worker == Guid.Empty ? sender.Workers[0] : worker, receiver.Receivers[abroad % receiver.Receivers.Count], receiver.OrganisationId, step, now, today, ct);
+                    WorkerOf(@case), receiver.Receivers[abroad % receiver.Receivers.Count], receiver.OrganisationId, step, now, today, ct);
                 referred.Add((@case.Id, target.Id));
                 abroad++;
                 added++;

@@ -65,7 +65,7 @@ public static class SmallNumbers
     /// shown 0 means none.
     /// </summary>
     public static int Round(int count, int roundTo) =>
-        count == 0 || roundTo == 1 ? count : Math.Max(roundTo, (count + roundTo / 2) / roundTo * roundTo);
+        count == 0 ? 0 : Math.Max(roundTo, (count + roundTo / 2) / roundTo * roundTo);
 
     internal readonly record struct Cell(int Row, int Column);
 
