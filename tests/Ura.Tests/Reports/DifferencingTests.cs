@@ -26,7 +26,8 @@ public sealed class DifferencingTests(UraFactory rounded, UnroundedFactory exact
 
     /// <summary>
     /// Cases opened in 2025. The large organisation: 6 to 9 a month, 4 of each month's women. The small one: 6 in June
-    /// and 2 in December, all women; December's 2 is the count to protect.
+    /// and 2 in December, all women; December's 2 is the count to protect. Each case but the last of December had one
+    /// service that month, costing 100 + 10 × month + its number; December's one service (220) is the cost to protect.
     /// </summary>
     private static async Task<Guid[]> SeedAsync(UraFactory factory)
     {
@@ -38,20 +39,28 @@ public sealed class DifferencingTests(UraFactory rounded, UnroundedFactory exact
             for (var month = 1; month <= 12; month++)
             {
                 var large = 6 + month % 4;
-                for (var i = 0; i < large; i++) AddCase(db, organisations[0], month, i < 4 ? Gender.Feminine : Gender.Masculine);
+                for (var i = 0; i < large; i++) AddCase(db, organisations[0], month, i < 4 ? Gender.Feminine : Gender.Masculine, 100 + 10 * month + i);
                 var small = month switch { 6 => 6, 12 => 2, _ => 0 };
-                for (var i = 0; i < small; i++) AddCase(db, organisations[1], month, Gender.Feminine);
+                for (var i = 0; i < small; i++) AddCase(db, organisations[1], month, Gender.Feminine, month == 12 && i == 1 ? null : 100 + 10 * month + i);
             }
             return db.SaveChangesAsync();
         });
         return organisations;
     }
 
-    private static void AddCase(Ura.Platform.Data.UraDbContext db, Guid organisation, int month, Gender gender)
+    private static void AddCase(Ura.Platform.Data.UraDbContext db, Guid organisation, int month, Gender gender, decimal? cost)
     {
         var opened = new DateTime(2025, month, 1 + (month * 7) % 27, 10, 0, 0, DateTimeKind.Utc);
         var @case = new Case { OrganisationId = organisation, Reference = "D" + Guid.NewGuid().ToString("N")[..12], OpenedAt = opened, UpdatedAt = opened };
         db.Cases.Add(@case);
+        if (cost is not null)
+        {
+            db.ServiceDeliveries.Add(new ServiceDelivery
+            {
+                CaseId = @case.Id, OrganisationId = organisation, ProviderOrganisationId = organisation, Type = ServiceType.Medical,
+                DeliveredOn = DateOnly.FromDateTime(opened), Cost = cost, Currency = "EUR", RecordedAt = opened, UpdatedAt = opened,
+            });
+        }
         db.Persons.Add(new Person
         {
             OrganisationId = organisation, CaseId = @case.Id, GivenNames = "Test", FamilyName = "Person", BirthDate = "1990-01-01",
@@ -59,9 +68,9 @@ public sealed class DifferencingTests(UraFactory rounded, UnroundedFactory exact
         });
     }
 
-    private static async Task<Run> RunAsync(HttpClient client, string query)
+    private static async Task<Run> RunAsync(HttpClient client, string query, string indicator = "potential-victims")
     {
-        var response = await client.GetAsync("/api/v1/reports/indicators/run?indicator=potential-victims&" + query);
+        var response = await client.GetAsync($"/api/v1/reports/indicators/run?indicator={indicator}&" + query);
         Assert.True(response.StatusCode == HttpStatusCode.OK, query + ": " + await response.Content.ReadAsStringAsync());
         return (await response.Content.ReadFromJsonAsync<Run>(Json))!;
     }
@@ -136,6 +145,66 @@ public sealed class DifferencingTests(UraFactory rounded, UnroundedFactory exact
     }
 
     private static readonly Scope SmallDecember = new(2, 1 << 11, "all");
+
+    /// <summary>
+    /// The total cost of every stretch of months for each organisation and both, and what subtracting every nesting pair
+    /// gives for December's hidden cost at the small organisation.
+    /// </summary>
+    private static async Task<(decimal? Shown, List<decimal> Derived)> CostSubtractedAsync(UraFactory factory)
+    {
+        var organisations = await SeedAsync(factory);
+        var client = await factory.SignInAsync(Demo.Analyst, "en");
+        var published = new Dictionary<Scope, decimal?>();
+        foreach (var chosen in new[] { 1, 2, 3 })
+        {
+            var where = string.Join("&", Enumerable.Range(0, 2).Where(o => (chosen & (1 << o)) != 0).Select(o => $"organisation={organisations[o]}"));
+            for (var first = 1; first <= 12; first++)
+            {
+                for (var last = first; last <= 12; last++)
+                {
+                    var months = ((1 << last) - 1) & ~((1 << (first - 1)) - 1);
+                    var period = $"from=2025-{first:00}-01&to={new DateOnly(2025, last, DateTime.DaysInMonth(2025, last)):yyyy-MM-dd}";
+                    published[new Scope(chosen, months, "all")] = (await RunAsync(client, $"{period}&{where}", "service-cost")).Figure.Total;
+                }
+            }
+        }
+        var derived = new List<decimal>();
+        foreach (var (larger, large) in published)
+        {
+            foreach (var (smaller, small) in published)
+            {
+                if (large is not { } l || small is not { } s) continue;
+                var difference = smaller.Organisations == larger.Organisations && (smaller.Months & ~larger.Months) == 0 ? larger with { Months = larger.Months & ~smaller.Months }
+                    : smaller.Months == larger.Months && (smaller.Organisations & ~larger.Organisations) == 0 ? larger with { Organisations = larger.Organisations & ~smaller.Organisations }
+                    : (Scope?)null;
+                if (difference == SmallDecember) derived.Add(l - s);
+            }
+        }
+        return (published[SmallDecember], derived);
+    }
+
+    [Fact]
+    public async Task Subtracting_CostsAtTheDefault_EveryWayGivesOneNoisyValue()
+    {
+        var (shown, derived) = await CostSubtractedAsync(rounded);
+
+        Assert.Null(shown);
+        Assert.True(derived.Count >= 7, $"{derived.Count} subtractions");
+        // Every published cost is a sum of people's noisy costs, so every subtraction gives the same sum to the cent.
+        Assert.True(derived.Max() - derived.Min() <= 0.02m, $"{derived.Min()} to {derived.Max()}");
+        var off = Math.Abs(derived[0] - 220m) / 220m;
+        Assert.InRange(off, 0.0999m, 0.2001m);
+    }
+
+    [Fact]
+    public async Task Subtracting_CostsWithoutNoise_FindsTheHiddenCost()
+    {
+        var (shown, derived) = await CostSubtractedAsync(exact);
+
+        Assert.Null(shown);
+        Assert.NotEmpty(derived);
+        Assert.All(derived, d => Assert.Equal(220m, d));
+    }
 
     [Fact]
     public async Task Subtracting_EveryReportAtTheDefault_NoHiddenCountRecovered()

@@ -118,6 +118,7 @@ public sealed class IndicatorReportTests(UnroundedFactory factory) : IClassFixtu
     [InlineData("indicator=potential-victims&by=eye-colour", "by", "Reports.Error.UnknownDisaggregation")]
     [InlineData("indicator=trainings&by=sex", "by", "Reports.Error.UnsupportedDisaggregation")]
     [InlineData("indicator=potential-victims&country=XK", "country", "Reports.Error.CountryOutOfScope")]
+    [InlineData("indicator=service-cost&currency=XYZ", "currency", "Reports.Error.UnknownCurrency")]
     public async Task Run_BadInput_LocalisedProblemAndNothingProduced(string query, string field, string key)
     {
         var client = await factory.SignInAsync(Demo.Coordinator, "sq");

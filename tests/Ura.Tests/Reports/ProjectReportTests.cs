@@ -200,7 +200,7 @@ public sealed class ProjectReportTests(UnroundedFactory factory) : IClassFixture
         var lines = csv.TrimStart('\uFEFF').Split('\n', StringSplitOptions.RemoveEmptyEntries).Select(l => l.TrimEnd('\r')).ToList();
         Assert.Equal("\"Indicator\",\"Category\",\"Value\",\"Unit\",\"Target\",\"Achievement (%)\",\"Note\"", lines[0].Trim());
         Assert.Contains(lines, l => l.Trim() == "\"Potential victims\",\"Total\",9,\"Number\",12,75,");
-        Assert.Contains(lines, l => l.Trim() == "\"Cost of services delivered\",\"Total\",220,\"Amount\",880,25,");
+        Assert.Contains(lines, l => l.Trim() == "\"Cost of services delivered (EUR)\",\"Total\",220,\"Amount\",880,25,");
         Assert.Contains(lines, l => l.Trim() == "\"Days from first contact to identification\",\"Total\",10,\"Median days\",20,50,");
 
         using var document = SpreadsheetDocument.Open(new MemoryStream(xlsx), false);

@@ -13,6 +13,7 @@ using Ura.Features.Training.Trainings;
 using Ura.Features.Transnational;
 using Ura.Platform;
 using Ura.Platform.Authorization;
+using Ura.Platform.Crypto;
 using Ura.Platform.Data;
 using Ura.Platform.Identity;
 using Ura.Resources;
@@ -31,6 +32,9 @@ public sealed class ReportRequest
 
     /// <summary>A project: its organisations, its period and its indicators with their targets, unless narrowed.</summary>
     public Guid? Project { get; set; }
+
+    /// <summary>Costs in this currency only; otherwise one figure for each currency the costs are in.</summary>
+    public string? Currency { get; set; }
 }
 
 /// <summary>One line of an indicator's table: a category (or the whole when not split) and its value; null when hidden.</summary>
@@ -42,11 +46,12 @@ public sealed record IndicatorCell(string Key, string Label, decimal? Value)
 /// <summary>
 /// An indicator computed for a report: its rows when split, and its total. In a project report, the project's target
 /// for it (null when the project sets none) and the achievement: the total as a percentage of the target, rounded to
-/// one decimal; null when the total is hidden, when there is no target, or when the target is 0.
+/// one decimal; null when the total is hidden, when there is no target, or when the target is 0. An amount is in one
+/// <see cref="Currency"/>: a report with costs in several currencies has one figure for each.
 /// </summary>
 public sealed record IndicatorFigure(
     string Key, string Title, string Definition, IndicatorUnit Unit, string? By, IReadOnlyList<IndicatorCell> Rows, decimal? Total,
-    decimal? Target = null, decimal? Achievement = null)
+    decimal? Target = null, decimal? Achievement = null, string? Currency = null)
 {
     public bool TotalHidden => Total is null;
     public bool AnyHidden => Total is null || Rows.Any(r => r.Hidden);
@@ -57,9 +62,15 @@ public sealed record ReportScope(Guid Id, string Name, string CountryCode);
 /// <summary>The project a report is scoped to; <see cref="Partial"/> when the report covers only some of its organisations.</summary>
 public sealed record ReportProject(Guid Id, string Name, string? Funders, DateOnly StartsOn, DateOnly EndsOn, bool Partial);
 
-/// <summary>A report as computed: <see cref="From"/> and <see cref="To"/> are the whole months it covers.</summary>
+/// <summary>
+/// A report as computed: <see cref="From"/> and <see cref="To"/> are the whole months it covers. Where counts are rounded,
+/// amounts carry <see cref="Reports.CostNoise"/>.
+/// </summary>
 public sealed record IndicatorReportResult(DateOnly From, DateOnly To, string? By, IReadOnlyList<ReportScope> Organisations, int Threshold, int RoundTo,
-    IReadOnlyList<IndicatorFigure> Figures, ReportProject? Project = null);
+    IReadOnlyList<IndicatorFigure> Figures, ReportProject? Project = null)
+{
+    public bool CostNoise => RoundTo > 1;
+}
 
 /// <summary>
 /// Computes indicators for the organisations the signed-in user may report on: a supervisor their organisation,
@@ -72,7 +83,7 @@ public sealed record IndicatorReportResult(DateOnly From, DateOnly To, string? B
 /// </para>
 /// </summary>
 public sealed class IndicatorReport(UraDbContext db, CurrentUser user, TimeProvider clock, IOptions<UraOptions> options, IStringLocalizer<Text> text,
-    ProjectDirectory projects)
+    ProjectDirectory projects, BlindIndex secret)
 {
     public const int MaxDays = 3660;
     public const string NotRecorded = "not-recorded";
@@ -132,6 +143,9 @@ public sealed class IndicatorReport(UraDbContext db, CurrentUser user, TimeProvi
         else if (by is not null && !keys.Where(IndicatorCatalogue.IsKnown).Any(k => IndicatorCatalogue.Find(k)!.Supports(by)))
             errors.Add(new(nameof(request.By), "Reports.Error.UnsupportedDisaggregation"));
 
+        if (request.Currency is { Length: > 0 } && !ServiceDeliveries.Currencies.Contains(request.Currency))
+            errors.Add(new(nameof(request.Currency), "Reports.Error.UnknownCurrency"));
+
         var visible = await VisibleOrganisationsAsync(ct);
         if (project is not null)
         {
@@ -157,10 +171,18 @@ public sealed class IndicatorReport(UraDbContext db, CurrentUser user, TimeProvi
             var indicator = IndicatorCatalogue.Find(key)!;
             // In a report of several indicators, one that cannot be split this way is shown whole.
             var split = by is not null && indicator.Supports(by) ? by : null;
-            var figure = await ComputeAsync(indicator, period, scope, split, ct);
-            if (project?.Targets.FirstOrDefault(t => t.IndicatorKey == key) is { } target)
-                figure = figure with { Target = target.Target, Achievement = Achievement(figure.Total, target.Target) };
-            figures.Add(figure);
+            // Amounts in different currencies are never added up.
+            List<string?> currencies = indicator.Unit != IndicatorUnit.Amount ? [null]
+                : request.Currency is { Length: > 0 } one ? [one]
+                : await CurrenciesAsync(period, scope, ct);
+            foreach (var currency in currencies)
+            {
+                var figure = await ComputeAsync(indicator, period, scope, split, currency, ct);
+                // A target is in one currency, so it applies only when the costs are.
+                if (project?.Targets.FirstOrDefault(t => t.IndicatorKey == key) is { } target && currencies.Count == 1)
+                    figure = figure with { Target = target.Target, Achievement = Achievement(figure.Total, target.Target) };
+                figures.Add(figure);
+            }
         }
         var about = project is null ? null : new ReportProject(project.Id, project.Name, project.Funders, project.StartsOn, project.EndsOn,
             Partial: scope.Count < project.Organisations.Count);
@@ -201,6 +223,7 @@ public sealed class IndicatorReport(UraDbContext db, CurrentUser user, TimeProvi
     private sealed class Keyed<TKey>
     {
         public TKey Key { get; set; } = default!;
+        public Guid? CaseId { get; set; }
         public int Weight { get; set; }
         public DateTime Start { get; set; }
         public DateTime End { get; set; }
@@ -210,22 +233,32 @@ public sealed class IndicatorReport(UraDbContext db, CurrentUser user, TimeProvi
     /// <summary>A category's raw figures before protection: records (or people) counted, and the measure.</summary>
     private sealed record Raw(string Key, string Label, int Count, decimal Value);
 
-    private async Task<IndicatorFigure> ComputeAsync(Indicator indicator, Period period, List<ReportScope> scope, string? by, CancellationToken ct)
+    /// <summary>The currencies of the costs in the report, or none (one figure of 0) when nothing has a cost.</summary>
+    private async Task<List<string?>> CurrenciesAsync(Period p, List<ReportScope> scope, CancellationToken ct)
+    {
+        var ids = scope.Select(o => o.Id).ToList();
+        List<string?> found = await db.ServiceDeliveries.AsNoTracking()
+            .Where(s => ids.Contains(s.OrganisationId) && s.DeliveredOn >= p.From && s.DeliveredOn <= p.To && s.Cost != null)
+            .Select(s => s.Currency).Distinct().OrderBy(c => c).ToListAsync(ct);
+        return found.Count == 0 ? [null] : found;
+    }
+
+    private async Task<IndicatorFigure> ComputeAsync(Indicator indicator, Period period, List<ReportScope> scope, string? by, string? currency, CancellationToken ct)
     {
         var ids = scope.Select(o => o.Id).ToList();
         Task<List<Raw>> Compute(string? split) => indicator.Key switch
         {
             "shelter-bed-nights" or "shelter-length-of-stay" => StaysAsync(indicator, period, ids, scope, split, ct),
             "capacity-progress" => CapacityProgressAsync(period, ids, scope, split, ct),
-            _ => SplitAsync(indicator, Facts(indicator.Key, period, ids), scope, split, ct),
+            _ => SplitAsync(indicator, Facts(indicator.Key, period, ids, currency), scope, split, ct),
         };
         var raw = await Compute(by);
         // A median of the whole is not a sum of the rows' medians: it is computed over all records again.
         var whole = by is not null && indicator.Unit is IndicatorUnit.Days or IndicatorUnit.Hours ? (await Compute(null)).FirstOrDefault() : null;
-        return Protect(indicator, by, raw, whole);
+        return Protect(indicator, by, raw, whole, currency);
     }
 
-    private IQueryable<Fact> Facts(string key, Period p, List<Guid> ids)
+    private IQueryable<Fact> Facts(string key, Period p, List<Guid> ids, string? currency)
     {
         var cases = db.Cases.AsNoTracking().Where(c => ids.Contains(c.OrganisationId));
         var referrals = db.Referrals.AsNoTracking().Where(r => ids.Contains(r.OrganisationId));
@@ -259,7 +292,7 @@ public sealed class IndicatorReport(UraDbContext db, CurrentUser user, TimeProvi
                 .Select(r => new Fact { OrganisationId = r.OrganisationId, CaseId = r.CaseId, Weight = 1, Start = r.SentAt!.Value, End = r.DecidedAt!.Value }),
             "services-delivered" => services
                 .Select(s => new Fact { OrganisationId = s.OrganisationId, CaseId = s.CaseId, Weight = 1, ServiceType = s.Type }),
-            "service-cost" => services.Where(s => s.Cost != null)
+            "service-cost" => services.Where(s => s.Cost != null && s.Currency == currency)
                 .Select(s => new Fact { OrganisationId = s.OrganisationId, CaseId = s.CaseId, Weight = 1, Amount = s.Cost!.Value, ServiceType = s.Type }),
             "transnational-referrals" => db.TransnationalReferrals.AsNoTracking()
                 .Where(r => ids.Contains(r.OrganisationId) && r.SentAt >= p.Start && r.SentAt < p.End)
@@ -297,15 +330,15 @@ public sealed class IndicatorReport(UraDbContext db, CurrentUser user, TimeProvi
                       select new { f, person };
         return by switch
         {
-            null => AggregateAsync(indicator, facts.Select(f => new Keyed<int> { Key = 0, Weight = f.Weight, Start = f.Start, End = f.End, Amount = f.Amount }),
+            null => AggregateAsync(indicator, facts.Select(f => new Keyed<int> { Key = 0, CaseId = f.CaseId, Weight = f.Weight, Start = f.Start, End = f.End, Amount = f.Amount }),
                 _ => ("all", text["Reports.Total"].Value), ct),
-            IndicatorCatalogue.Organisation => AggregateAsync(indicator, facts.Select(f => new Keyed<Guid> { Key = f.OrganisationId, Weight = f.Weight, Start = f.Start, End = f.End, Amount = f.Amount }),
+            IndicatorCatalogue.Organisation => AggregateAsync(indicator, facts.Select(f => new Keyed<Guid> { Key = f.OrganisationId, CaseId = f.CaseId, Weight = f.Weight, Start = f.Start, End = f.End, Amount = f.Amount }),
                 id => (id.ToString(), names.GetValueOrDefault(id, "")), ct),
             IndicatorCatalogue.Country => AggregateAsync(indicator,
                 from f in facts join o in db.Organisations on f.OrganisationId equals o.Id
-                select new Keyed<string> { Key = o.CountryCode, Weight = f.Weight, Start = f.Start, End = f.End, Amount = f.Amount },
+                select new Keyed<string> { Key = o.CountryCode, CaseId = f.CaseId, Weight = f.Weight, Start = f.Start, End = f.End, Amount = f.Amount },
                 code => (code, text.Country(code)), ct),
-            IndicatorCatalogue.ServiceType => AggregateAsync(indicator, facts.Select(f => new Keyed<ServiceType?> { Key = f.ServiceType, Weight = f.Weight, Start = f.Start, End = f.End, Amount = f.Amount }),
+            IndicatorCatalogue.ServiceType => AggregateAsync(indicator, facts.Select(f => new Keyed<ServiceType?> { Key = f.ServiceType, CaseId = f.CaseId, Weight = f.Weight, Start = f.Start, End = f.End, Amount = f.Amount }),
                 t => Label(t, "ServiceType."), ct),
             IndicatorCatalogue.FollowUpMonth => AggregateAsync(indicator, facts.Select(f => new Keyed<int?> { Key = f.Month, Weight = f.Weight, Start = f.Start, End = f.End, Amount = f.Amount }),
                 m => m is { } month ? (month.ToString(System.Globalization.CultureInfo.InvariantCulture), text["Reports.FollowUpMonth", month].Value) : (NotRecorded, text["Reports.NotRecorded"].Value), ct),
@@ -358,8 +391,11 @@ public sealed class IndicatorReport(UraDbContext db, CurrentUser user, TimeProvi
     private (string, string) Label<TEnum>(TEnum? value, string prefix) where TEnum : struct, Enum =>
         value is { } v ? (v.ToString(), text[prefix + v].Value) : (NotRecorded, text["Reports.NotRecorded"].Value);
 
-    /// <summary>Counts and sums in the database; medians from the durations, which only a median needs.</summary>
-    private static async Task<List<Raw>> AggregateAsync<TKey>(Indicator indicator, IQueryable<Keyed<TKey>> rows, Func<TKey, (string Key, string Label)> label, CancellationToken ct)
+    /// <summary>
+    /// Counts in the database; sums by category and person in the database, each person's with their noise added here;
+    /// medians from the durations, which only a median needs.
+    /// </summary>
+    private async Task<List<Raw>> AggregateAsync<TKey>(Indicator indicator, IQueryable<Keyed<TKey>> rows, Func<TKey, (string Key, string Label)> label, CancellationToken ct)
     {
         if (indicator.Unit is IndicatorUnit.Days or IndicatorUnit.Hours)
         {
@@ -376,11 +412,14 @@ public sealed class IndicatorReport(UraDbContext db, CurrentUser user, TimeProvi
         if (indicator.Unit == IndicatorUnit.Amount)
         {
             // SQLite cannot add decimals; a double holds two-decimal amounts of any realistic size exactly enough to round back.
-            var sums = await rows.GroupBy(r => r.Key).Select(g => new { g.Key, Count = g.Count(), Amount = g.Sum(r => (double)r.Amount) }).ToListAsync(ct);
-            return [.. sums.Select(g =>
+            var sums = await rows.GroupBy(r => new { r.Key, r.CaseId })
+                .Select(g => new { g.Key.Key, g.Key.CaseId, Count = g.Count(), Amount = g.Sum(r => (double)r.Amount) }).ToListAsync(ct);
+            var noisy = RoundTo > 1;
+            return [.. sums.GroupBy(s => s.Key).Select(g =>
             {
                 var (key, name) = label(g.Key);
-                return new Raw(key, name, g.Count, Math.Round((decimal)g.Amount, 2));
+                var amount = g.Sum(s => s.Amount * (noisy ? CostNoise.Factor(secret, s.CaseId) : 1));
+                return new Raw(key, name, g.Sum(s => s.Count), Math.Round((decimal)amount, 2));
             })];
         }
         var groups = await rows.GroupBy(r => r.Key).Select(g => new { g.Key, Count = g.Sum(r => r.Weight) }).ToListAsync(ct);
@@ -451,12 +490,12 @@ public sealed class IndicatorReport(UraDbContext db, CurrentUser user, TimeProvi
 
     /// <summary>
     /// Counts go through <see cref="SmallNumbers.Protect(IReadOnlyList{int}, int, int)"/> and are rounded; an amount is
-    /// hidden wherever the count of records behind it is; a median is hidden when fewer records than the threshold are
-    /// behind it.
+    /// hidden wherever the count of records behind it is, and carries <see cref="CostNoise"/>; a median is hidden when
+    /// fewer records than the threshold are behind it.
     /// </summary>
-    private IndicatorFigure Protect(Indicator indicator, string? by, List<Raw> raw, Raw? whole)
+    private IndicatorFigure Protect(Indicator indicator, string? by, List<Raw> raw, Raw? whole, string? currency = null)
     {
-        var title = text[indicator.TitleKey].Value;
+        var title = currency is null ? text[indicator.TitleKey].Value : $"{text[indicator.TitleKey].Value} ({currency})";
         var definition = text[indicator.DefinitionKey].Value;
         var rows = raw.OrderBy(r => r.Key == NotRecorded).ThenBy(r => r.Key == Several).ThenBy(r => r.Label, StringComparer.CurrentCulture).ToList();
         if (indicator.Unit is IndicatorUnit.Days or IndicatorUnit.Hours)
@@ -473,6 +512,6 @@ public sealed class IndicatorReport(UraDbContext db, CurrentUser user, TimeProvi
         decimal? total = table.Total is null ? null : Shown(rows.Sum(r => r.Value));
         if (rows.Count == 0)
             total = 0;
-        return new IndicatorFigure(indicator.Key, title, definition, indicator.Unit, by, by is null ? [] : shown, total);
+        return new IndicatorFigure(indicator.Key, title, definition, indicator.Unit, by, by is null ? [] : shown, total, Currency: currency);
     }
 }

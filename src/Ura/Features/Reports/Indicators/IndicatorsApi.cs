@@ -23,6 +23,7 @@ public static class IndicatorsApi
         public Guid[]? Organisation { get; set; }
         public string? By { get; set; }
         public Guid? Project { get; set; }
+        public string? Currency { get; set; }
     }
 
     public sealed record IndicatorRun(DateOnly From, DateOnly To, int Threshold, int RoundTo, IndicatorFigure Figure, ReportProject? Project);
@@ -39,12 +40,15 @@ public static class IndicatorsApi
                 + "scope, split by one breakdown (by). Counts under the node's small-number threshold, and the counts that would reveal "
                 + "them, are null with hidden = true; every other count is rounded to the nearest roundTo, each on its own. With project (an id), the project's "
                 + "organisations within the caller's scope and its period (narrowed inside it, never outside), and the indicator's target "
-                + "and achievement (total as a percentage of the target, null when hidden); a project the caller may not read is 404.");
+                + "and achievement (total as a percentage of the target, null when hidden); a project the caller may not read is 404. Amounts "
+                + "carry noise fixed per person (each person's costs times 0.8 to 0.9 or 1.1 to 1.2) and are never added across currencies: "
+                + "when the costs are in several currencies, ask for one (currency, ISO 4217), or the answer is 400.");
         reports.MapGet("/report", Report).WithName("IndicatorReport")
             .WithSummary("A whole report, as the report page shows it: the indicators asked for (indicator, repeatable; none means "
                 + "every indicator, or the project's), for a period, places and breakdown as in /run, with the organisations it "
                 + "covers. With project (an id), every figure of the project's indicators carries its target and achievement; a "
-                + "project the caller may not read is 404. Hidden counts are null, as in /run.");
+                + "project the caller may not read is 404. Hidden counts are null, as in /run. An amount indicator has one figure per "
+                + "currency (figure.currency), or only the currency asked for.");
     }
 
     private static Ok<IReadOnlyList<IndicatorDescription>> Catalogue(IStringLocalizer<Text> text) =>
@@ -59,13 +63,15 @@ public static class IndicatorsApi
         var result = await report.RunAsync(new ReportRequest
         {
             From = query.From, To = query.To, Country = query.Country, Organisation = query.Organisation, By = query.By, Indicator = [query.Indicator!],
-            Project = query.Project,
+            Project = query.Project, Currency = query.Currency,
         }, ct);
         if (!result.Found)
             return TypedResults.NotFound();
         if (!result.Succeeded)
             return result.Errors.ToProblem(text);
         var run = result.Value!;
+        if (run.Figures.Count > 1)
+            return new[] { new RuleError(nameof(query.Currency), "Reports.Error.SeveralCurrencies") }.ToProblem(text);
         return TypedResults.Ok(new IndicatorRun(run.From, run.To, run.Threshold, run.RoundTo, run.Figures[0], run.Project));
     }
 

@@ -141,6 +141,8 @@ public static class IndicatorExport
         about.Add([text["Reports.Legend"].Value, hidden]);
         if (result.RoundTo > 1)
             about.Add([text["Reports.Legend"].Value, text["Reports.RoundedNote", result.RoundTo].Value]);
+        if (result.CostNoise && result.Figures.Any(f => f.Unit == IndicatorUnit.Amount))
+            about.Add([text["Reports.Legend"].Value, text["Reports.CostNoiseNote"].Value]);
         about.Add([text["Reports.Legend"].Value, text["Reports.WholeMonthsNote"].Value]);
         if (result.Project is not null)
             about.Add([text["Reports.Column.Achievement"].Value, text["Reports.AchievementNote"].Value]);
@@ -166,11 +168,20 @@ public static class IndicatorExport
                 cells.Add(isTotal ? figure.Target?.ToString("0.##", CultureInfo.InvariantCulture) ?? "" : "");
                 cells.Add(isTotal ? figure.Achievement?.ToString("0.#", CultureInfo.InvariantCulture) ?? "" : "");
             }
-            cells.Add(value is null ? Quote(hidden) : "");
+            var note = value is null ? hidden : isTotal ? Adjusted(result, figure.Unit, text) : "";
+            cells.Add(note.Length == 0 ? "" : Quote(note));
             csv.AppendLine(string.Join(',', cells));
         }
         return [.. Encoding.UTF8.GetPreamble(), .. Encoding.UTF8.GetBytes(csv.ToString())];
     }
+
+    /// <summary>How a shown value differs from the records: rounded (counts) or with noise (amounts); empty when exact.</summary>
+    private static string Adjusted(IndicatorReportResult result, IndicatorUnit unit, IStringLocalizer text) => unit switch
+    {
+        IndicatorUnit.Count when result.RoundTo > 1 => text["Reports.RoundedNote", result.RoundTo],
+        IndicatorUnit.Amount when result.CostNoise => text["Reports.CostNoiseNote"],
+        _ => "",
+    };
 
     // A leading =, +, - or @ would make a spreadsheet run the text as a formula.
     private static string Quote(string value) =>
