@@ -277,6 +277,12 @@ public sealed class DemoCases(UraDbContext db, BlindIndex blind, TimeProvider cl
         ["AL"] = "ALL", ["XK"] = "EUR", ["ME"] = "EUR", ["MK"] = "MKD", ["RS"] = "RSD", ["BA"] = "BAM",
     };
 
+    /// <summary>A medical session (about 25 EUR) and a 20-day vocational course (about 300 EUR) in each currency.</summary>
+    private static readonly Dictionary<string, (decimal Medical, decimal Course)> Prices = new()
+    {
+        ["ALL"] = (2500m, 30000m), ["EUR"] = (25m, 300m), ["MKD"] = (1500m, 18500m), ["RSD"] = (2900m, 35000m), ["BAM"] = (50m, 600m),
+    };
+
     /// <summary>Consent, a risk assessment, plan goals, services given and notes, as a case of its age would have.</summary>
     private void AddAssistance(Case @case, Desk desk, Guid worker, Random random, DateTime now)
     {
@@ -289,14 +295,16 @@ public sealed class DemoCases(UraDbContext db, BlindIndex blind, TimeProvider cl
         {
             var given = Within(3);
             var child = @case.Person?.IsChild == true;
+            var caseManagementOnly = random.Next(3) == 0;
+            // Return and reintegration run along a few corridors; half the people agree to being referred there.
+            var corridor = random.Next(2) == 0;
             var consent = new Consent
             {
                 CaseId = @case.Id,
                 OrganisationId = desk.OrganisationId,
-                Purposes = random.Next(3) == 0 ? "CaseManagementAndAssistance" : "CaseManagementAndAssistance,ReferralToServices,FormalIdentification",
+                Purposes = caseManagementOnly && !corridor ? "CaseManagementAndAssistance" : "CaseManagementAndAssistance,ReferralToServices,FormalIdentification",
                 SharedWithOrganisationTypes = "NGO,LocalGovernmentOrganisation,LawEnforcement",
-                // Return and reintegration run along a few corridors; a third of the people agree to their data going there.
-                CrossBorderCountries = random.Next(3) == 0 ? Corridor(desk.Country) : "",
+                CrossBorderCountries = corridor ? Corridor(desk.Country) : "",
                 ResearchUse = random.Next(2) == 0,
                 RetentionMonths = 60,
                 DataUseExplained = true,
@@ -333,6 +341,7 @@ public sealed class DemoCases(UraDbContext db, BlindIndex blind, TimeProvider cl
         Event(@case, risk.RecordedAt, worker, "risk.assess", "RiskLevel." + risk.OverallRisk);
 
         var currency = Currencies[desk.Country];
+        var prices = Prices[currency];
         foreach (var type in new[] { SupportType.Health, SupportType.Psychological, SupportType.Legal, SupportType.Livelihood, SupportType.Housing }
             .OrderBy(_ => random.Next()).Take(random.Next(1, 4)))
         {
@@ -357,10 +366,10 @@ public sealed class DemoCases(UraDbContext db, BlindIndex blind, TimeProvider cl
 
             var service = type switch
             {
-                SupportType.Health => (ServiceType.Medical, ServiceUnit.Sessions, 1m, 2500m),
+                SupportType.Health => (ServiceType.Medical, ServiceUnit.Sessions, 1m, prices.Medical),
                 SupportType.Psychological => (ServiceType.Psychological, ServiceUnit.Sessions, 4m, 0m),
                 SupportType.Legal => (ServiceType.LegalCounselling, ServiceUnit.Hours, 3m, 0m),
-                SupportType.Livelihood => (ServiceType.VocationalTraining, ServiceUnit.Days, 20m, 30000m),
+                SupportType.Livelihood => (ServiceType.VocationalTraining, ServiceUnit.Days, 20m, prices.Course),
                 _ => (ServiceType.Accommodation, ServiceUnit.Nights, 30m, 0m),
             };
             var delivered = Within(60);
