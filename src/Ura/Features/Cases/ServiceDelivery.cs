@@ -83,7 +83,7 @@ internal sealed class ServiceDeliveryConfiguration : IEntityTypeConfiguration<Se
         // The reports count services by type and date across cases.
         e.HasIndex(s => new { s.OrganisationId, s.Type, s.DeliveredOn });
         // The cost of the services delivered in a period, per currency, person and type, read from the index alone.
-        e.HasIndex(s => new { s.OrganisationId, s.DeliveredOn, s.Currency, s.Cost, s.CaseId, s.Type });
+        e.HasIndex(s => new { s.OrganisationId, s.DeliveredOn, s.Currency, s.Cost, s.CaseId, s.Type }).HasDatabaseName("IX_ServiceDeliveries_Cost");
         e.HasIndex(s => s.ProviderOrganisationId);
         e.HasIndex(s => s.PlanGoalId);
     }

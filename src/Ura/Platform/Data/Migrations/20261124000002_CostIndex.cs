@@ -14,13 +14,13 @@ public sealed class CostIndex : Migration
     protected override void Up(MigrationBuilder m)
     {
         m.DropIndex("IX_ServiceDeliveries_OrganisationId_DeliveredOn_Cost", "ServiceDeliveries");
-        m.CreateIndex("IX_ServiceDeliveries_OrganisationId_DeliveredOn_Currency_Cost_CaseId_Type", "ServiceDeliveries",
+        m.CreateIndex("IX_ServiceDeliveries_Cost", "ServiceDeliveries",
             ["OrganisationId", "DeliveredOn", "Currency", "Cost", "CaseId", "Type"]);
     }
 
     protected override void Down(MigrationBuilder m)
     {
-        m.DropIndex("IX_ServiceDeliveries_OrganisationId_DeliveredOn_Currency_Cost_CaseId_Type", "ServiceDeliveries");
+        m.DropIndex("IX_ServiceDeliveries_Cost", "ServiceDeliveries");
         m.CreateIndex("IX_ServiceDeliveries_OrganisationId_DeliveredOn_Cost", "ServiceDeliveries", ["OrganisationId", "DeliveredOn", "Cost"]);
     }
 }
