@@ -11,7 +11,8 @@ namespace Ura.Tests.Reports;
 /// An analyst who knows what the report parameters do tries to recover a hidden count by subtracting reports: every
 /// stretch of whole months of a year, each organisation alone and both together, whole and split by sex. At the node's
 /// default (whole months, counts rounded to 5) no hidden count can be told exactly; with counts not rounded, the same
-/// attack finds it, which shows the attack is a real one.
+/// attack finds it, which shows the attack is a real one. The same subtractions of costs give a hidden cost only with
+/// each person's noise in it; without the noise, they give it exactly.
 /// </summary>
 public sealed class DifferencingTests(UraFactory rounded, UnroundedFactory exact) : IClassFixture<UraFactory>, IClassFixture<UnroundedFactory>
 {
