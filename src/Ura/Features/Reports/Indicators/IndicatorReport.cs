@@ -64,7 +64,7 @@ public sealed record ReportProject(Guid Id, string Name, string? Funders, DateOn
 
 /// <summary>
 /// A report as computed: <see cref="From"/> and <see cref="To"/> are the whole months it covers. Where counts are rounded,
-/// amounts carry <see cref="Reports.CostNoise"/>.
+/// amounts carry noise fixed per person (the CostNoise class).
 /// </summary>
 public sealed record IndicatorReportResult(DateOnly From, DateOnly To, string? By, IReadOnlyList<ReportScope> Organisations, int Threshold, int RoundTo,
     IReadOnlyList<IndicatorFigure> Figures, ReportProject? Project = null)
