@@ -83,6 +83,28 @@ public sealed class DifferencingTests(UraFactory rounded, UnroundedFactory exact
         var client = await factory.SignInAsync(Demo.Analyst, "en");
         var published = new Dictionary<Scope, int?>();
         var (threshold, roundTo) = (0, 0);
+        foreach (var (chosen, months, query) in Reports(organisations))
+        {
+            foreach (var by in new[] { "", "&by=sex" })
+            {
+                var run = await RunAsync(client, query + by);
+                (threshold, roundTo) = (run.Threshold, run.RoundTo);
+                void Publish(string category, decimal? value)
+                {
+                    var scope = new Scope(chosen, months, category);
+                    if (value is not null || !published.ContainsKey(scope))
+                        published[scope] = (int?)value;
+                }
+                Publish("all", run.Figure.Total);
+                foreach (var row in run.Figure.Rows) Publish(row.Key, row.Value);
+            }
+        }
+        return (published, threshold, roundTo);
+    }
+
+    /// <summary>Each organisation alone and both together × every stretch of whole months of 2025, with its query.</summary>
+    private static IEnumerable<(int Organisations, int Months, string Query)> Reports(Guid[] organisations)
+    {
         foreach (var chosen in new[] { 1, 2, 3 })
         {
             var where = string.Join("&", Enumerable.Range(0, 2).Where(o => (chosen & (1 << o)) != 0).Select(o => $"organisation={organisations[o]}"));
@@ -91,25 +113,21 @@ public sealed class DifferencingTests(UraFactory rounded, UnroundedFactory exact
                 for (var last = first; last <= 12; last++)
                 {
                     var months = ((1 << last) - 1) & ~((1 << (first - 1)) - 1);
-                    var period = $"from=2025-{first:00}-01&to={new DateOnly(2025, last, DateTime.DaysInMonth(2025, last)):yyyy-MM-dd}";
-                    foreach (var by in new[] { "", "&by=sex" })
-                    {
-                        var run = await RunAsync(client, $"{period}&{where}{by}");
-                        (threshold, roundTo) = (run.Threshold, run.RoundTo);
-                        void Publish(string category, decimal? value)
-                        {
-                            var scope = new Scope(chosen, months, category);
-                            if (value is not null || !published.ContainsKey(scope))
-                                published[scope] = (int?)value;
-                        }
-                        Publish("all", run.Figure.Total);
-                        foreach (var row in run.Figure.Rows) Publish(row.Key, row.Value);
-                    }
+                    yield return (chosen, months, $"from=2025-{first:00}-01&to={new DateOnly(2025, last, DateTime.DaysInMonth(2025, last)):yyyy-MM-dd}&{where}");
                 }
             }
         }
-        return (published, threshold, roundTo);
     }
+
+    /// <summary>
+    /// What one figure holds beyond another when their records nest: a longer stretch of months less a shorter one, or
+    /// both organisations less one, in the same category; null otherwise.
+    /// </summary>
+    private static Scope? Difference(Scope larger, Scope smaller) =>
+        smaller == larger || smaller.Category != larger.Category ? null
+        : smaller.Organisations == larger.Organisations && (smaller.Months & ~larger.Months) == 0 ? larger with { Months = larger.Months & ~smaller.Months }
+        : smaller.Months == larger.Months && (smaller.Organisations & ~larger.Organisations) == 0 ? larger with { Organisations = larger.Organisations & ~smaller.Organisations }
+        : null;
 
     /// <summary>
     /// For each hidden count, every pair of published figures whose scopes differ by exactly its scope (a longer stretch
@@ -126,14 +144,7 @@ public sealed class DifferencingTests(UraFactory rounded, UnroundedFactory exact
             if (large is not { } l) continue;
             foreach (var (smaller, small) in published)
             {
-                if (small is not { } s || smaller == larger || smaller.Category != larger.Category) continue;
-                Scope difference;
-                if (smaller.Organisations == larger.Organisations && (smaller.Months & ~larger.Months) == 0)
-                    difference = larger with { Months = larger.Months & ~smaller.Months };
-                else if (smaller.Months == larger.Months && (smaller.Organisations & ~larger.Organisations) == 0)
-                    difference = larger with { Organisations = larger.Organisations & ~smaller.Organisations };
-                else
-                    continue;
+                if (small is not { } s || Difference(larger, smaller) is not { } difference) continue;
                 if (!published.TryGetValue(difference, out var target) || target is not null) continue;
                 var (lowL, highL) = Range(l);
                 var (lowS, highS) = Range(s);
@@ -156,29 +167,14 @@ public sealed class DifferencingTests(UraFactory rounded, UnroundedFactory exact
         var organisations = await SeedAsync(factory);
         var client = await factory.SignInAsync(Demo.Analyst, "en");
         var published = new Dictionary<Scope, decimal?>();
-        foreach (var chosen in new[] { 1, 2, 3 })
-        {
-            var where = string.Join("&", Enumerable.Range(0, 2).Where(o => (chosen & (1 << o)) != 0).Select(o => $"organisation={organisations[o]}"));
-            for (var first = 1; first <= 12; first++)
-            {
-                for (var last = first; last <= 12; last++)
-                {
-                    var months = ((1 << last) - 1) & ~((1 << (first - 1)) - 1);
-                    var period = $"from=2025-{first:00}-01&to={new DateOnly(2025, last, DateTime.DaysInMonth(2025, last)):yyyy-MM-dd}";
-                    published[new Scope(chosen, months, "all")] = (await RunAsync(client, $"{period}&{where}", "service-cost")).Figure.Total;
-                }
-            }
-        }
+        foreach (var (chosen, months, query) in Reports(organisations))
+            published[new Scope(chosen, months, "all")] = (await RunAsync(client, query, "service-cost")).Figure.Total;
         var derived = new List<decimal>();
         foreach (var (larger, large) in published)
         {
             foreach (var (smaller, small) in published)
             {
-                if (large is not { } l || small is not { } s) continue;
-                var difference = smaller.Organisations == larger.Organisations && (smaller.Months & ~larger.Months) == 0 ? larger with { Months = larger.Months & ~smaller.Months }
-                    : smaller.Months == larger.Months && (smaller.Organisations & ~larger.Organisations) == 0 ? larger with { Organisations = larger.Organisations & ~smaller.Organisations }
-                    : (Scope?)null;
-                if (difference == SmallDecember) derived.Add(l - s);
+                if (large is { } l && small is { } s && Difference(larger, smaller) == SmallDecember) derived.Add(l - s);
             }
         }
         return (published[SmallDecember], derived);
